@@ -1,0 +1,1 @@
+//! The command line: `check`, `convert`, `new`, `fetch`, `extract`, `serve`.

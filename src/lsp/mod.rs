@@ -1,0 +1,1 @@
+//! The language server: protocol glue over the pure [`crate::scrap`] layer.

@@ -1,0 +1,2 @@
+//! The scrap format: template, parsing (Markdown and table form),
+//! validation, conversion and rendering. Pure functions over text.

@@ -1,0 +1,116 @@
+//! Hangul helpers: jamo decomposition for typo distance, initial consonants
+//! (초성) for completion filtering.
+//!
+//! Comparing syllables as whole characters makes "인사이틍" as far from
+//! "인사이트" as from "인사이x"; comparing their jamo (ㅌㅡㅇ vs ㅌㅡ) shows
+//! it is one keystroke away, which is what the user actually mistyped.
+
+const SYLLABLE_BASE: u32 = 0xAC00;
+const SYLLABLE_LAST: u32 = 0xD7A3;
+const CHOSEONG: [char; 19] = [
+    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ',
+    'ㅍ', 'ㅎ',
+];
+const JUNGSEONG: [char; 21] = [
+    'ㅏ', 'ㅐ', 'ㅑ', 'ㅒ', 'ㅓ', 'ㅔ', 'ㅕ', 'ㅖ', 'ㅗ', 'ㅘ', 'ㅙ', 'ㅚ', 'ㅛ', 'ㅜ', 'ㅝ', 'ㅞ', 'ㅟ',
+    'ㅠ', 'ㅡ', 'ㅢ', 'ㅣ',
+];
+const JONGSEONG: [char; 28] = [
+    '\0', 'ㄱ', 'ㄲ', 'ㄳ', 'ㄴ', 'ㄵ', 'ㄶ', 'ㄷ', 'ㄹ', 'ㄺ', 'ㄻ', 'ㄼ', 'ㄽ', 'ㄾ', 'ㄿ', 'ㅀ', 'ㅁ',
+    'ㅂ', 'ㅄ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ',
+];
+
+/// Splits a precomposed syllable into its compatibility jamo.
+fn split(c: char) -> Option<(char, char, Option<char>)> {
+    let code = c as u32;
+    if !(SYLLABLE_BASE..=SYLLABLE_LAST).contains(&code) {
+        return None;
+    }
+    let s = code - SYLLABLE_BASE;
+    let l = (s / 588) as usize;
+    let v = ((s % 588) / 28) as usize;
+    let t = (s % 28) as usize;
+    Some((CHOSEONG[l], JUNGSEONG[v], (t != 0).then(|| JONGSEONG[t])))
+}
+
+/// The jamo sequence of `text`; non-Hangul characters pass through.
+pub fn jamo(text: &str) -> Vec<char> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        match split(c) {
+            Some((l, v, t)) => {
+                out.push(l);
+                out.push(v);
+                out.extend(t);
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// The initial consonant of a syllable, or the character itself.
+pub fn initial(c: char) -> char {
+    split(c).map_or(c, |(l, _, _)| l)
+}
+
+/// Whether a character is a compatibility consonant (ㄱ…ㅎ) as typed when
+/// a user searches by initials.
+pub fn is_consonant(c: char) -> bool {
+    ('ㄱ'..='ㅎ').contains(&c)
+}
+
+/// Whether `query` matches the start of `candidate`, where each consonant
+/// in the query may stand for a whole syllable starting with it (ㅇㅅㅇㅌ
+/// finds 인사이트, 인ㅅ finds 인사이트) and a trailing syllable may be
+/// still under composition (인사ㅇ, 인삿 → no; 인사이 → yes).
+///
+/// Both sides should already be [`crate::text::title_key`]s.
+pub fn prefix_matches(query: &str, candidate: &str) -> bool {
+    let mut cand = candidate.chars();
+    for q in query.chars() {
+        let Some(c) = cand.next() else {
+            return false;
+        };
+        if q == c || (is_consonant(q) && initial(c) == q) {
+            continue;
+        }
+        return false;
+    }
+    true
+}
+
+/// Levenshtein distance between two jamo sequences.
+pub fn distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jamo_distance_sees_one_keystroke() {
+        assert_eq!(distance(&jamo("인사이틍"), &jamo("인사이트")), 1);
+        assert!(distance(&jamo("배경"), &jamo("인사이트")) > 3);
+    }
+
+    #[test]
+    fn initials() {
+        assert!(prefix_matches("ㅇㅅㅇㅌ", "인사이트"));
+        assert!(prefix_matches("인ㅅ", "인사이트"));
+        assert!(prefix_matches("인사", "인사이트"));
+        assert!(!prefix_matches("ㅂㅁ", "인사이트"));
+        assert!(prefix_matches("", "본문"));
+    }
+}
