@@ -149,7 +149,7 @@ mod tests {
         );
         assert_eq!(
             index.position(text, x, Encoding::Utf8),
-            Position { line: 0, character: 18 }
+            Position { line: 0, character: 19 }
         );
         let dul = text.find('둘').unwrap();
         assert_eq!(index.position(text, dul, Encoding::Utf16).line, 1);
