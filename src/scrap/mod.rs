@@ -5,6 +5,7 @@
 pub mod config;
 pub mod convert;
 pub mod diagnostic;
+pub mod edit;
 pub mod parse;
 pub mod render;
 pub mod table;

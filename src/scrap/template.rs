@@ -210,6 +210,22 @@ impl Template {
         best.map(|(_, _, index)| index)
     }
 
+    /// Whether what the user typed at a heading (without `#`s) could be the
+    /// start of this section's title or an alias, with Hangul initials
+    /// standing for syllables (ㅇㅅㅇㅌ → 인사이트).
+    pub fn prefix_matches(&self, index: usize, typed: &str) -> bool {
+        let query = title_key(typed);
+        if query.is_empty() {
+            return true;
+        }
+        let spec = &self.sections[index];
+        std::iter::once(&spec.title)
+            .chain(spec.title_en.iter())
+            .chain(spec.aliases.iter())
+            .chain(std::iter::once(&spec.id))
+            .any(|name| hangul::prefix_matches(&query, &title_key(name)))
+    }
+
     /// Whether `content` is nothing but this section's guidance (possibly
     /// trimmed, re-spaced or cut short by the user).
     pub fn is_guidance(&self, index: usize, content: &str) -> bool {
