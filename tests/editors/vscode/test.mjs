@@ -192,6 +192,42 @@ async function gotoLine(n) {
   await page.keyboard.press('Enter');
 }
 
+/** Opens the Problems panel if it is hidden. */
+async function showProblems() {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) {
+    await page.keyboard.press('Control+Shift+M');
+  }
+  await panel.waitFor({ state: 'visible', timeout: 10000 });
+}
+
+/** The Problems panel's entries, each with the file it is listed under. */
+async function problems() {
+  await showProblems();
+  return page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => {
+    let file = '';
+    const out = [];
+    for (const e of els) {
+      const label = e.getAttribute('aria-label') ?? '';
+      const m = /problems? in file (\S+)/.exec(label);
+      if (m) {
+        file = m[1];
+        continue;
+      }
+      out.push({ file, label, text: e.innerText });
+    }
+    return out;
+  });
+}
+
+/** Waits until the Problems panel does (or does not) list `code` for `file`. */
+async function waitProblem(file, code, present, timeout = TIMEOUT) {
+  await waitFor(`Problems ${present ? 'to list' : 'to drop'} ${code} in ${file}`, async () => {
+    const has = (await problems()).some((p) => p.file === file && p.text.includes(code));
+    return has === present;
+  }, timeout);
+}
+
 function lineIndex(text, re) {
   return text.split('\n').findIndex((l) => re.test(l));
 }
@@ -257,6 +293,8 @@ try {
     const text = await hover.innerText();
     assert(/missing-section/.test(text), `hover names the code: ${text}`);
     assert(/[\uac00-\ud7a3]/.test(text), `hover message in Korean: ${text}`);
+    // Let the hover finish asking for quick fixes before the picture.
+    await waitFor('the hover to offer a quick fix', async () => /Quick Fix/.test(await hover.innerText()), 5000).catch(() => {});
     await shot('vscode-diagnostic');
   });
 
@@ -281,7 +319,6 @@ try {
     await item.waitFor({ state: 'visible', timeout: 15000 });
     await shot('vscode-quickfix-menu');
     await item.click();
-    await waitFor('the squiggle to go away', async () => (await page.locator('.monaco-editor .squiggly-error').count()) === 0, 15000);
     await save();
     const text = await waitFor('the saved heading', () => {
       const t = disk('quickfix.scrap.md');
@@ -292,14 +329,13 @@ try {
     const summary = lineIndex(text, /^## 요약 및 의견/);
     assert(body < insight && insight < summary, `in template order (${body} < ${insight} < ${summary}):\n${text}`);
     assert(text.includes('무역수지는 31억 달러 흑자를 기록했다.'), 'body text kept');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'missing-section' }).first()
-      .waitFor({ state: 'detached', timeout: 15000 });
+    await waitProblem('quickfix.scrap.md', 'missing-section', false, 15000);
   });
 
   await test('completion offers the missing section first and accepting it inserts the heading', async () => {
-    await page.keyboard.press('Control+Shift+M'); // close the panel again
     editor = await openFile('completion.scrap.md');
-    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: TIMEOUT });
+    await waitProblem('completion.scrap.md', 'missing-section', true);
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
     const summaryLine = lineIndex(disk('completion.scrap.md'), /^## 요약 및 의견/) + 1;
     await gotoLine(summaryLine);
     await page.keyboard.press('Home');
@@ -324,14 +360,15 @@ try {
     const text = disk('completion.scrap.md');
     assert(lineIndex(text, INSIGHT_HEADING) >= 0, `heading inserted:\n${text}`);
     assert(!/^###?#? ?##/m.test(text), `no doubled hashes:\n${text}`);
-    await waitFor('the squiggle to go away', async () => (await page.locator('.monaco-editor .squiggly-error').count()) === 0, 15000);
+    await waitProblem('completion.scrap.md', 'missing-section', false, 15000);
   });
 
   await test('the command "Scrap: Insert All Missing Sections" runs the server command', async () => {
     editor = await openFile('command.scrap.md');
-    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: TIMEOUT });
+    await waitProblem('command.scrap.md', 'missing-section', true);
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
     await command('Scrap: Insert All Missing Sections');
-    await waitFor('the squiggle to go away', async () => (await page.locator('.monaco-editor .squiggly-error').count()) === 0, 15000);
+    await waitProblem('command.scrap.md', 'missing-section', false, 15000);
     await save();
     const text = disk('command.scrap.md');
     assert(lineIndex(text, INSIGHT_HEADING) >= 0, `heading inserted:\n${text}`);
@@ -342,7 +379,7 @@ try {
     await command('Scrap: Show Language Server Output');
     const out = page.locator('.panel .monaco-editor .view-lines').first();
     const text = await waitFor('the server start line', async () => {
-      const t = (await out.innerText()).replace(/\n/g, '');
+      const t = (await out.innerText()).replace(/\n/g, '').replace(/\u00a0/g, ' ');
       return /\[info\] Starting .*scrapls serve/.test(t) ? t : undefined;
     }, 15000);
     // The VSIX under test is the platform one: the bundled binary is found
