@@ -145,16 +145,29 @@ mod tests {
         let x = text.find('x').unwrap();
         assert_eq!(
             index.position(text, x, Encoding::Utf16),
-            Position { line: 0, character: 9 }
+            Position {
+                line: 0,
+                character: 9
+            }
         );
         assert_eq!(
             index.position(text, x, Encoding::Utf8),
-            Position { line: 0, character: 19 }
+            Position {
+                line: 0,
+                character: 19
+            }
         );
         let dul = text.find('둘').unwrap();
         assert_eq!(index.position(text, dul, Encoding::Utf16).line, 1);
         assert_eq!(
-            index.offset(text, Position { line: 0, character: 9 }, Encoding::Utf16),
+            index.offset(
+                text,
+                Position {
+                    line: 0,
+                    character: 9
+                },
+                Encoding::Utf16
+            ),
             x
         );
     }
@@ -166,16 +179,37 @@ mod tests {
         assert_eq!(index.line_count(), 2);
         // Inside the surrogate pair: back to the emoji's start.
         assert_eq!(
-            index.offset(text, Position { line: 0, character: 2 }, Encoding::Utf16),
+            index.offset(
+                text,
+                Position {
+                    line: 0,
+                    character: 2
+                },
+                Encoding::Utf16
+            ),
             1
         );
         // Past the line end and past the document.
         assert_eq!(
-            index.offset(text, Position { line: 0, character: 99 }, Encoding::Utf16),
+            index.offset(
+                text,
+                Position {
+                    line: 0,
+                    character: 99
+                },
+                Encoding::Utf16
+            ),
             6
         );
         assert_eq!(
-            index.offset(text, Position { line: 9, character: 0 }, Encoding::Utf16),
+            index.offset(
+                text,
+                Position {
+                    line: 9,
+                    character: 0
+                },
+                Encoding::Utf16
+            ),
             text.len()
         );
         // Inside a UTF-8 sequence.

@@ -1,0 +1,1 @@
+//! Fetching (being written).
