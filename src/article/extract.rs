@@ -613,11 +613,18 @@ fn site_body(doc: &Html, dom: &mut Dom, rule: &SiteRule) -> Vec<String> {
 
 /// JSON-LD `articleBody`, then `[itemprop=articleBody]`.
 fn structured_body(doc: &Html, dom: &mut Dom, ld: &JsonLd) -> Vec<String> {
-    let from_ld = ld
+    let mut from_ld = ld
         .body
         .as_deref()
         .map(fragment_paragraphs)
         .unwrap_or_default();
+    // A teaser cut with an ellipsis is not the article.
+    if from_ld
+        .last()
+        .is_some_and(|p| p.ends_with('…') || p.ends_with("...") || p.ends_with("[…]"))
+    {
+        from_ld.clear();
+    }
     let roots = select_ix(doc, dom, "[itemprop=\"articleBody\"]");
     let mut from_item = Vec::new();
     if !roots.is_empty() {

@@ -9,6 +9,7 @@ mod decode;
 mod dom;
 mod extract;
 pub mod fetch;
+pub mod quality;
 pub mod sites;
 
 pub use decode::{decode_html, sniff};
