@@ -52,11 +52,19 @@ fn main() {
     {
         Some(t) => t,
         None => {
-            eprintln!("no benchmark at {} (pass the shared/bench path)", zyte.display());
+            eprintln!(
+                "no benchmark at {} (pass the shared/bench path)",
+                zyte.display()
+            );
             std::process::exit(2);
         }
     };
-    let body = |v: &Value| v.get("articleBody").and_then(Value::as_str).unwrap_or("").to_owned();
+    let body = |v: &Value| {
+        v.get("articleBody")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
 
     // Load and decompress every page first: I/O is not extraction time.
     let mut pages: Vec<(String, Vec<u8>, Option<url::Url>)> = Vec::new();
@@ -67,11 +75,17 @@ fn main() {
             continue;
         };
         let mut html = Vec::new();
-        if flate2::read::GzDecoder::new(file).read_to_end(&mut html).is_err() {
+        if flate2::read::GzDecoder::new(file)
+            .read_to_end(&mut html)
+            .is_err()
+        {
             eprintln!("bad gzip {}", path.display());
             continue;
         }
-        let url = t.get("url").and_then(Value::as_str).and_then(|u| url::Url::parse(u).ok());
+        let url = t
+            .get("url")
+            .and_then(Value::as_str)
+            .and_then(|u| url::Url::parse(u).ok());
         pages.push((id.clone(), html, url));
     }
 
@@ -94,7 +108,9 @@ fn main() {
         let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         files.sort();
         for f in files {
-            let Some(v) = std::fs::read(&f).ok().and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+            let Some(v) = std::fs::read(&f)
+                .ok()
+                .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
             else {
                 continue;
             };
@@ -103,12 +119,18 @@ fn main() {
                 .iter()
                 .map(|(id, t)| shingle_match(&body(t), &v.get(id).map(body).unwrap_or_default()))
                 .collect();
-            let name = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = f
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             rows.push((name, summarize(&m)));
         }
     }
     rows.sort_by(|a, b| b.1.2.total_cmp(&a.1.2));
-    println!("## zyte article-extraction benchmark ({} pages)", pages.len());
+    println!(
+        "## zyte article-extraction benchmark ({} pages)",
+        pages.len()
+    );
     println!("| extractor | precision | recall | F1 |");
     println!("|---|---|---|---|");
     for (name, (p, r, f)) in &rows {
@@ -162,7 +184,10 @@ fn korean_set() {
     let mut exact = 0;
     let mut report = Vec::new();
     for f in &files {
-        let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let Some(expected) = std::fs::read(dir.join("expected").join(format!("{stem}.json")))
             .ok()
             .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
@@ -170,17 +195,27 @@ fn korean_set() {
             continue;
         };
         let Ok(html) = std::fs::read(f) else { continue };
-        let url = expected.get("url").and_then(Value::as_str).and_then(|u| url::Url::parse(u).ok());
+        let url = expected
+            .get("url")
+            .and_then(Value::as_str)
+            .and_then(|u| url::Url::parse(u).ok());
         let a = scrapls::article::extract(&html, url.as_ref(), None);
         let m = shingle_match(expected["body"].as_str().unwrap_or(""), &a.body);
         let headline_ok = a.headline.as_deref() == expected["headline"].as_str();
         exact += usize::from(headline_ok);
-        report.push(format!("{stem}: headline {} body F1 {:.3}", if headline_ok { "exact" } else { "WRONG" }, m.f1()));
+        report.push(format!(
+            "{stem}: headline {} body F1 {:.3}",
+            if headline_ok { "exact" } else { "WRONG" },
+            m.f1()
+        ));
         matches.push(m);
     }
     let (p, r, f) = summarize(&matches);
     println!("\n## Korean fixture set ({} pages)", matches.len());
-    println!("headlines exact: {exact}/{}; body precision {p:.3} recall {r:.3} F1 {f:.3}", matches.len());
+    println!(
+        "headlines exact: {exact}/{}; body precision {p:.3} recall {r:.3} F1 {f:.3}",
+        matches.len()
+    );
     let min = matches.iter().map(Match::f1).fold(1.0, f64::min);
     println!("lowest page F1: {min:.3}");
     for line in report {

@@ -629,9 +629,17 @@ fn structured_body(doc: &Html, dom: &mut Dom, ld: &JsonLd) -> Vec<String> {
     let mut from_item = Vec::new();
     if !roots.is_empty() {
         let mut stats = Stats::compute(dom);
+        let mut seen: Vec<Vec<String>> = Vec::new();
         for &r in &roots {
             clean_subtree(dom, &mut stats, r);
-            dom.paragraphs(r, &mut from_item);
+            let mut paras = Vec::new();
+            dom.paragraphs(r, &mut paras);
+            // Pages repeat their microdata block (a hidden copy for
+            // crawlers): the same body twice is one body.
+            if !seen.contains(&paras) {
+                from_item.extend(paras.iter().cloned());
+                seen.push(paras);
+            }
         }
     }
     // The two usually agree; JSON-LD bodies are sometimes cut to a teaser,
@@ -684,6 +692,7 @@ fn clean_paragraphs(paras: Vec<String>, cleanups: &[Cleanup]) -> Vec<String> {
         if is_boilerplate_line(&p, n) {
             continue;
         }
+
         let p = if i == 0 { strip_lead_byline(&p) } else { p };
         if !p.is_empty() {
             out.push(p);

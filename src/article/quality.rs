@@ -43,7 +43,11 @@ impl Match {
     /// This page's own F1.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -85,7 +89,11 @@ pub fn shingle_match(truth: &str, predicted: &str) -> Match {
     }
     let sum = tp + fp + fn_;
     if sum > 0.0 {
-        Match { tp: tp / sum, fp: fp / sum, fn_: fn_ / sum }
+        Match {
+            tp: tp / sum,
+            fp: fp / sum,
+            fn_: fn_ / sum,
+        }
     } else {
         Match::default()
     }
@@ -99,7 +107,11 @@ pub fn summarize(matches: &[Match]) -> (f64, f64, f64) {
     let n = matches.len() as f64;
     let p = matches.iter().map(Match::precision).sum::<f64>() / n;
     let r = matches.iter().map(Match::recall).sum::<f64>() / n;
-    let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let f1 = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f1)
 }
 
