@@ -517,18 +517,27 @@ fn clean_title(raw: &str, names: &[String], headings: &[String]) -> String {
 fn clean_author(a: &str) -> String {
     let a = collapse(&fragment_text(a));
     let words: Vec<&str> = a.split(' ').filter(|w| !w.contains('@')).collect();
-    words
-        .join(" ")
-        .trim_matches(|c: char| {
-            c == '['
-                || c == ']'
-                || c == '('
-                || c == ')'
-                || c == '/'
-                || c == ','
-                || c.is_whitespace()
-        })
-        .to_owned()
+    let joined = words.join(" ");
+    // A scrap records the person: "홍길동 기자" → "홍길동".
+    let mut name = joined.trim();
+    for prefix in ["기자명 ", "글 "] {
+        name = name.strip_prefix(prefix).unwrap_or(name);
+    }
+    for suffix in [
+        " 선임기자",
+        " 객원기자",
+        " 인턴기자",
+        " 기자",
+        " 특파원",
+        " 논설위원",
+        " 객원기자",
+    ] {
+        name = name.strip_suffix(suffix).unwrap_or(name);
+    }
+    name.trim_matches(|c: char| {
+        c == '[' || c == ']' || c == '(' || c == ')' || c == '/' || c == ',' || c.is_whitespace()
+    })
+    .to_owned()
 }
 
 /// Normalises dates to ISO 8601: keeps ISO input, turns "2024-03-05
