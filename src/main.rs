@@ -1,3 +1,37 @@
+//! The `scrapls` binary: command-line parsing and dispatch only.
+
+use clap::{Parser, Subcommand};
+
+use scrapls::cli::{check, convert};
+
+/// scrapls — 경제신문 스크랩 도우미 (language server and linter for
+/// economic-news scraps).
+#[derive(Parser)]
+#[command(name = "scrapls", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint scraps (files and folders) / 스크랩 검사
+    Check(check::CheckArgs),
+    /// Print the Markdown form of a table-form scrap / 표 형식을 Markdown으로 변환
+    Convert(convert::ConvertArgs),
+    /// Print an empty scrap from the template / 빈 스크랩 만들기
+    New(convert::NewArgs),
+    /// Run the language server on stdio / 언어 서버 실행
+    Serve,
+}
+
 fn main() {
-    println!("scrapls");
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Convert(args) => convert::run_convert(args),
+        Command::New(args) => convert::run_new(args),
+        Command::Serve => scrapls::lsp::run(),
+    };
+    std::process::exit(code);
 }

@@ -1,1 +1,47 @@
 //! The language server: protocol glue over the pure [`crate::scrap`] layer.
+//!
+//! `server` holds the session and document lifecycle, `document` the rope
+//! and analysis snapshots, `features` and `actions` compute answers from an
+//! analysis, `proto` converts spans and values to LSP types, `settings`
+//! reads editor settings, and `fetch` runs article fetches off the input
+//! path.
+
+pub mod actions;
+pub mod document;
+pub mod features;
+pub mod fetch;
+pub mod proto;
+pub mod server;
+pub mod settings;
+pub mod transport;
+
+use tower_lsp_server::{LspService, Server};
+
+/// Runs the server on stdio until `exit`; returns the exit status.
+pub fn run() -> i32 {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("scrapls: cannot start the async runtime: {e}");
+            return 1;
+        }
+    };
+    let shutdown_requested = runtime.block_on(async {
+        let (stdin, stdout, writer) = transport::guard(tokio::io::stdin(), tokio::io::stdout());
+        let (service, socket) = LspService::new(server::Backend::new);
+        Server::new(stdin, stdout, socket).serve(service).await;
+        // Let the last responses reach the client; the writer itself only
+        // ends with stdin, which a client may keep open after `exit`.
+        let _ = tokio::time::timeout(std::time::Duration::from_millis(200), writer).await;
+        server::SHUTDOWN_REQUESTED.load(std::sync::atomic::Ordering::SeqCst)
+    });
+    // stdin's reader is a blocking thread that may wait forever for input
+    // the client never sends: do not wait for it.
+    runtime.shutdown_background();
+    // The LSP exit code: 0 after `shutdown`, 1 for an `exit` without it.
+    if shutdown_requested { 0 } else { 1 }
+}

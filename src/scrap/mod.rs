@@ -1,2 +1,13 @@
 //! The scrap format: template, parsing (Markdown and table form),
-//! validation, conversion and rendering. Pure functions over text.
+//! validation, conversion and rendering. Pure functions over text: no LSP,
+//! no network, no file system (except [`config::ConfigFile::load`]).
+
+pub mod config;
+pub mod convert;
+pub mod diagnostic;
+pub mod edit;
+pub mod parse;
+pub mod render;
+pub mod table;
+pub mod template;
+pub mod validate;

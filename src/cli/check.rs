@@ -1,0 +1,169 @@
+//! `scrapls check PATH...`: lint files and folders, in parallel.
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::report::{human_report, json_report};
+use super::{EXIT_USAGE, config_for, read_text};
+use crate::i18n::Locale;
+use crate::scrap::config::Config;
+use crate::scrap::diagnostic::Severity;
+use crate::scrap::validate::check;
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style snippets.
+    Human,
+    /// One JSON object per file, one per line.
+    Json,
+}
+
+/// Arguments of `scrapls check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files and folders; folders are searched for `*.scrap.md` and `*.scrap`.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// A `scrapls.toml` to use on top of the one found next to the files.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+/// Whether a file name is a scrap's (`*.scrap.md`, `*.scrap`).
+pub fn is_scrap_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    name.ends_with(".scrap.md") || name.ends_with(".scrap")
+}
+
+/// Expands the arguments into files: explicit files as given (any name),
+/// folders recursively (scrap names only, `.gitignore` respected).
+fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path == Path::new("-") || path.is_file() {
+            files.push(path.clone());
+        } else if path.is_dir() {
+            let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+                .build()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+                .map(ignore::DirEntry::into_path)
+                .filter(|p| is_scrap_file(p))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            return Err(format!("{}: no such file or directory", path.display()));
+        }
+    }
+    Ok(files)
+}
+
+/// Runs `check`; returns the exit status.
+pub fn run(args: CheckArgs) -> i32 {
+    let locale = Locale::from_env();
+    let files = match collect(&args.paths) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("scrapls: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    // Resolve configuration once per folder, before the parallel part.
+    let mut configs: HashMap<PathBuf, Arc<Config>> = HashMap::new();
+    for file in &files {
+        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        if configs.contains_key(&dir) {
+            continue;
+        }
+        let lookup = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            &dir
+        };
+        match config_for(lookup, args.config.as_deref(), locale) {
+            Ok(config) => {
+                configs.insert(dir, Arc::new(config));
+            }
+            Err(e) => {
+                eprintln!("scrapls: {e}");
+                return EXIT_USAGE;
+            }
+        }
+    }
+    let color = std::io::stdout().is_terminal();
+    let results: Vec<Result<(String, usize, usize), String>> = files
+        .par_iter()
+        .map(|file| {
+            let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+            let config = &configs[&dir];
+            let text = read_text(file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let (_, diagnostics) = check(&text, config);
+            let errors = diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            let out = match args.format {
+                Format::Json => {
+                    let report = json_report(file, &text, &diagnostics);
+                    let mut line = serde_json::to_string(&report).unwrap_or_default();
+                    line.push('\n');
+                    line
+                }
+                Format::Human => human_report(file, &text, &diagnostics, color, config.locale),
+            };
+            Ok((out, errors, diagnostics.len() - errors))
+        })
+        .collect();
+    let stdout = std::io::stdout();
+    let mut stdout = stdout.lock();
+    let (mut errors, mut others, mut unreadable) = (0, 0, false);
+    for result in results {
+        match result {
+            Ok((out, e, o)) => {
+                // A closed pipe (`scrapls check | head`) is not an error.
+                if stdout.write_all(out.as_bytes()).is_err() {
+                    break;
+                }
+                errors += e;
+                others += o;
+            }
+            Err(e) => {
+                eprintln!("scrapls: {e}");
+                unreadable = true;
+            }
+        }
+    }
+    if args.format == Format::Human {
+        let summary = match locale {
+            Locale::Ko => format!(
+                "파일 {}개 검사: 오류 {errors}개, 그 밖의 진단 {others}개",
+                files.len()
+            ),
+            Locale::En => format!(
+                "checked {} file(s): {errors} error(s), {others} other diagnostic(s)",
+                files.len()
+            ),
+        };
+        let _ = writeln!(stdout, "{summary}");
+    }
+    if unreadable {
+        EXIT_USAGE
+    } else if errors > 0 {
+        1
+    } else {
+        0
+    }
+}

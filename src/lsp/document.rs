@@ -1,0 +1,204 @@
+//! Open documents: a rope that takes incremental edits in O(log n), and a
+//! lazily computed analysis snapshot per version.
+//!
+//! Positions arrive in the negotiated encoding (UTF-8 or UTF-16) and are
+//! clamped, never trusted: past a line's end, past the document's end, or
+//! inside a surrogate pair they land on the nearest valid place.
+
+use std::sync::Arc;
+
+use ropey::Rope;
+
+use crate::scrap::config::Config;
+use crate::scrap::diagnostic::Diagnostic;
+use crate::scrap::parse::Scrap;
+use crate::scrap::validate::check;
+use crate::text::position::{Encoding, LineIndex, Position};
+
+/// An open document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The text.
+    pub rope: Rope,
+    /// The client's version of the text.
+    pub version: i32,
+    /// The analysis of `version`, once computed.
+    analysis: Option<Arc<Analysis>>,
+}
+
+/// Everything the features need about one version of a document.
+#[derive(Debug)]
+pub struct Analysis {
+    /// The version analysed.
+    pub version: i32,
+    /// The text of that version.
+    pub text: String,
+    /// Line starts of `text`.
+    pub index: LineIndex,
+    /// The parsed scrap.
+    pub scrap: Scrap,
+    /// Its diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    /// Analyses `text` with `config`.
+    pub fn new(version: i32, text: String, config: &Config) -> Analysis {
+        let (scrap, diagnostics) = check(&text, config);
+        let index = LineIndex::new(&text);
+        Analysis {
+            version,
+            text,
+            index,
+            scrap,
+            diagnostics,
+        }
+    }
+
+    /// A byte offset as a position.
+    pub fn position(&self, offset: usize, encoding: Encoding) -> Position {
+        self.index.position(&self.text, offset, encoding)
+    }
+
+    /// A position as a byte offset (clamped).
+    pub fn offset(&self, position: Position, encoding: Encoding) -> usize {
+        self.index.offset(&self.text, position, encoding)
+    }
+}
+
+/// One change from `didChange`: a range (absent for a full replacement)
+/// and the new text.
+pub struct Change<'a> {
+    /// Start and end in the negotiated encoding; `None` replaces everything.
+    pub range: Option<(Position, Position)>,
+    /// Replacement text.
+    pub text: &'a str,
+}
+
+impl Document {
+    /// A freshly opened document.
+    pub fn new(text: &str, version: i32) -> Document {
+        Document {
+            rope: Rope::from_str(text),
+            version,
+            analysis: None,
+        }
+    }
+
+    /// Applies the changes of one `didChange` in order and moves to
+    /// `version`.
+    pub fn apply(&mut self, changes: &[Change<'_>], version: i32, encoding: Encoding) {
+        for change in changes {
+            match change.range {
+                None => self.rope = Rope::from_str(change.text),
+                Some((start, end)) => {
+                    let a = self.char_index(start, encoding);
+                    let b = self.char_index(end, encoding).max(a);
+                    self.rope.remove(a..b);
+                    self.rope.insert(a, change.text);
+                }
+            }
+        }
+        self.version = version;
+        self.analysis = None;
+    }
+
+    /// The cached analysis of the current version, if computed.
+    pub fn cached(&self) -> Option<Arc<Analysis>> {
+        self.analysis.clone()
+    }
+
+    /// Stores an analysis if it is of the current version.
+    pub fn store(&mut self, analysis: Arc<Analysis>) {
+        if analysis.version == self.version {
+            self.analysis = Some(analysis);
+        }
+    }
+
+    /// Forgets the analysis (after a configuration change).
+    pub fn invalidate(&mut self) {
+        self.analysis = None;
+    }
+
+    /// The rope's char index of a position, clamped.
+    pub fn char_index(&self, position: Position, encoding: Encoding) -> usize {
+        let rope = &self.rope;
+        let line = position.line as usize;
+        if line >= rope.len_lines() {
+            return rope.len_chars();
+        }
+        let line_start = rope.line_to_char(line);
+        let slice = rope.line(line);
+        // The line without its terminator (`\n`, `\r\n` or `\r`).
+        let mut len = slice.len_chars();
+        if len > 0 && slice.char(len - 1) == '\n' {
+            len -= 1;
+        }
+        if len > 0 && slice.char(len - 1) == '\r' {
+            len -= 1;
+        }
+        let content = slice.slice(..len);
+        let column = position.character as usize;
+        let chars = match encoding {
+            Encoding::Utf16 => {
+                let units = content.len_utf16_cu();
+                let column = column.min(units);
+                let c = content.utf16_cu_to_char(column);
+                // Inside a surrogate pair: back to the char's start.
+                if content.char_to_utf16_cu(c) > column {
+                    c - 1
+                } else {
+                    c
+                }
+            }
+            Encoding::Utf8 => {
+                let column = column.min(content.len_bytes());
+                content.byte_to_char(column)
+            }
+        };
+        line_start + chars
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(line: u32, character: u32) -> Position {
+        Position { line, character }
+    }
+
+    #[test]
+    fn edits_in_both_encodings() {
+        let mut doc = Document::new("## 본문\r\n가나😀다\n", 1);
+        // Insert after 😀 (UTF-16 column 4).
+        doc.apply(
+            &[Change {
+                range: Some((pos(1, 4), pos(1, 4))),
+                text: "X",
+            }],
+            2,
+            Encoding::Utf16,
+        );
+        assert_eq!(doc.rope.to_string(), "## 본문\r\n가나😀X다\n");
+        // Same place in UTF-8: 가나 = 6 bytes, 😀 = 4.
+        doc.apply(
+            &[Change {
+                range: Some((pos(1, 10), pos(1, 11))),
+                text: "",
+            }],
+            3,
+            Encoding::Utf8,
+        );
+        assert_eq!(doc.rope.to_string(), "## 본문\r\n가나😀다\n");
+    }
+
+    #[test]
+    fn clamps_hostile_positions() {
+        let doc = Document::new("a😀b\r\nc", 1);
+        assert_eq!(doc.char_index(pos(0, 2), Encoding::Utf16), 1); // inside pair
+        assert_eq!(doc.char_index(pos(0, 99), Encoding::Utf16), 3); // past line end, before \r\n
+        assert_eq!(doc.char_index(pos(7, 0), Encoding::Utf16), 6); // past the end
+        assert_eq!(doc.char_index(pos(0, 2), Encoding::Utf8), 1); // inside UTF-8 sequence
+    }
+}

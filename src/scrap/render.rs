@@ -1,0 +1,175 @@
+//! Writing scrap text: a new scrap from the template (optionally filled from
+//! a fetched article), and the section blocks that completions and code
+//! actions insert.
+
+use super::template::{SectionSpec, Template};
+use crate::i18n::Locale;
+
+/// Values to fill a new scrap with (from a fetched article, say). Empty
+/// fields leave the template's guidance in place.
+#[derive(Debug, Clone, Default)]
+pub struct Prefill {
+    /// Front matter `date` (the day of the scrap), ISO 8601.
+    pub date: Option<String>,
+    /// The article's headline.
+    pub headline: Option<String>,
+    /// The article's URL.
+    pub url: Option<String>,
+    /// The article's text, paragraphs separated by blank lines.
+    pub body: Option<String>,
+    /// The publication.
+    pub press: Option<String>,
+    /// The reporter.
+    pub author: Option<String>,
+    /// When the article was published, ISO 8601.
+    pub published: Option<String>,
+}
+
+/// The heading prefix used for sections written by scrapls.
+pub const SECTION_LEVEL: &str = "##";
+
+/// A complete new scrap: front matter, a title, and every template section
+/// in order, each holding its guidance as an HTML comment (invisible when
+/// rendered, recognised by validation as "not filled yet").
+pub fn new_scrap(template: &Template, locale: Locale, fill: &Prefill) -> String {
+    let mut out = String::new();
+    out.push_str("---\n");
+    let fields = [
+        ("date", &fill.date),
+        ("press", &fill.press),
+        ("author", &fill.author),
+        ("published", &fill.published),
+        ("url", &fill.url),
+    ];
+    for (key, value) in fields {
+        out.push_str(key);
+        out.push(':');
+        if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
+            out.push(' ');
+            out.push_str(&yaml_scalar(v));
+        }
+        out.push('\n');
+    }
+    out.push_str("tags: []\njob:\n---\n\n");
+    out.push_str(&format!(
+        "# {}\n\n",
+        locale.pick("경제신문 스크랩", "Economic news scrap")
+    ));
+    for spec in template.sections() {
+        let value = match spec.id.as_str() {
+            "headline" => fill.headline.as_deref(),
+            "link" => fill.url.as_deref(),
+            "body" => fill.body.as_deref(),
+            _ => None,
+        };
+        match value.map(str::trim).filter(|v| !v.is_empty()) {
+            Some(v) => {
+                out.push_str(&format!("{SECTION_LEVEL} {}\n\n{v}\n\n", spec.title));
+            }
+            None => out.push_str(&section_block(spec, locale)),
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// One empty section: heading, guidance comment, blank line.
+pub fn section_block(spec: &SectionSpec, locale: Locale) -> String {
+    format!(
+        "{SECTION_LEVEL} {}\n\n{}\n\n",
+        spec.title,
+        guidance_comment(spec, locale)
+    )
+}
+
+/// The guidance as an HTML comment (`--` would end a comment early).
+pub fn guidance_comment(spec: &SectionSpec, locale: Locale) -> String {
+    let guidance = spec.guidance_in(locale).replace("--", "—");
+    if guidance.is_empty() {
+        String::new()
+    } else {
+        format!("<!-- {guidance} -->")
+    }
+}
+
+/// A YAML double-quoted scalar (JSON strings are valid YAML).
+fn yaml_scalar(value: &str) -> String {
+    let plain = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '/' | '_'))
+        && !value.starts_with([' ', '-'])
+        && !value.ends_with(' ');
+    if plain {
+        value.to_string()
+    } else {
+        serde_json::to_string(value).unwrap_or_default()
+    }
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`, for a new scrap's `date`.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian
+/// (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::config::Config;
+    use super::super::diagnostic::Code;
+    use super::super::validate::check;
+    use super::*;
+
+    #[test]
+    fn new_scrap_parses_and_asks_to_be_filled() {
+        let t = Template::default();
+        let text = new_scrap(&t, Locale::Ko, &Prefill::default());
+        let (scrap, diags) = check(&text, &Config::default());
+        assert_eq!(scrap.sections.len(), t.sections().len());
+        assert!(diags.iter().all(|d| d.code == Code::EmptySection));
+        assert_eq!(
+            diags.len(),
+            t.sections().iter().filter(|s| s.required).count()
+        );
+    }
+
+    #[test]
+    fn prefill_fills() {
+        let t = Template::default();
+        let fill = Prefill {
+            headline: Some("수출 3개월 연속 증가".into()),
+            url: Some("https://news.example.com/1".into()),
+            press: Some("예시: 신문".into()),
+            ..Prefill::default()
+        };
+        let text = new_scrap(&t, Locale::Ko, &fill);
+        assert!(text.contains("## 헤드라인 (요약과 압축)\n\n수출 3개월 연속 증가\n"));
+        assert!(text.contains("press: \"예시: 신문\"\n"));
+        assert!(text.contains("url: \"https://news.example.com/1\"\n"));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_414), (2025, 11, 22));
+    }
+}

@@ -1,0 +1,120 @@
+//! The table form: a scrap copied out of a study group's spreadsheet.
+//!
+//! ```text
+//! 경제신문 스크랩 양식
+//!
+//! 헤드라인 (요약과 압축)<TAB>반도체 수출 반등<TAB><TAB>
+//! 본문 (본문 내용 복사)<TAB>첫 문단<TAB><TAB>
+//! <TAB>둘째 문단
+//! 셋째 문단(탭 없이 이어진 단락)
+//! 기사 내용의 수치화, 인사이트<TAB>…
+//! ```
+//!
+//! A row starts at a line whose first cell names a template section; every
+//! following line that does not start a row continues the value. Trailing
+//! tabs are empty cells, not text.
+
+use super::parse::{Form, Heading, Scrap, Section};
+use super::template::Template;
+use crate::text::lines::lines;
+use crate::text::trim_cells;
+
+/// Labels longer than this are sentences, not mistyped labels.
+const MAX_LABEL_CHARS: usize = 40;
+
+/// Parses the table form; `None` when the text has no row at all.
+pub fn parse_table(text: &str, body_start: usize, template: &Template) -> Option<Scrap> {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut stray_headings = Vec::new();
+    for line in lines(&text[body_start..]) {
+        let start = body_start + line.start;
+        let (cell, value_start) = match line.text.find('\t') {
+            Some(tab) => (&line.text[..tab], start + tab + 1),
+            // A label alone on its line (the sheet dropped empty cells) only
+            // counts once the text is known to be a table.
+            None if !sections.is_empty() => (line.text, start + line.text.len()),
+            None => continue,
+        };
+        let label = trim_cells(cell);
+        if label.is_empty() {
+            continue;
+        }
+        let label_start = start + (label.as_ptr() as usize - line.text.as_ptr() as usize);
+        let heading = Heading {
+            line: start..start + line.text.len(),
+            title: label_start..label_start + label.len(),
+            level: 0,
+        };
+        match template.lookup(label) {
+            Some(spec) => {
+                if let Some(prev) = sections.last_mut() {
+                    prev.content.end = start;
+                }
+                sections.push(Section {
+                    spec,
+                    heading,
+                    content: value_start..text.len(),
+                });
+            }
+            None if line.text.contains('\t')
+                && label.chars().count() <= MAX_LABEL_CHARS
+                && template.suggest(label).is_some() =>
+            {
+                stray_headings.push(heading);
+            }
+            None => {}
+        }
+    }
+    let first = sections.first()?.heading.line.start;
+    Some(Scrap {
+        form: Form::Table,
+        front_matter: None,
+        sections,
+        stray_headings,
+        preamble: body_start..first,
+    })
+}
+
+/// The title line of a table-form scrap (its first non-empty preamble line).
+pub fn title_line<'a>(text: &'a str, scrap: &Scrap) -> Option<&'a str> {
+    lines(&text[scrap.preamble.clone()])
+        .map(|l| trim_cells(l.text))
+        .find(|l| !l.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse::{content_text, parse};
+    use super::*;
+
+    const SAMPLE: &str = "경제신문 스크랩 양식\n\n헤드라인 (요약과 압축)\t반도체 수출 반등\t\t\t\n기사링크\thttps://news.example.com/a/1\t\t\n본문 (본문 내용 복사)\t첫 문단이다.\t\t\n\t둘째 문단이다.\t\t\n\n셋째 문단은 탭 없이 이어진다.\n인사이틍\t오타 난 행\n연관기사 링크\t\t\t\n";
+
+    #[test]
+    fn reads_rows_and_continuations() {
+        let t = Template::default();
+        let scrap = parse(SAMPLE, &t);
+        assert_eq!(scrap.form, Form::Table);
+        let ids: Vec<&str> = scrap
+            .sections
+            .iter()
+            .map(|s| t.section(s.spec).id.as_str())
+            .collect();
+        assert_eq!(ids, ["headline", "link", "body", "related"]);
+        assert_eq!(
+            content_text(SAMPLE, &scrap.sections[0], Form::Table),
+            "반도체 수출 반등"
+        );
+        let body = content_text(SAMPLE, &scrap.sections[2], Form::Table);
+        assert!(body.starts_with("첫 문단이다.\n둘째 문단이다.\n\n셋째"));
+        assert!(body.ends_with("이어진다.\n인사이틍\t오타 난 행"));
+        assert_eq!(content_text(SAMPLE, &scrap.sections[3], Form::Table), "");
+        assert_eq!(title_line(SAMPLE, &scrap), Some("경제신문 스크랩 양식"));
+        assert_eq!(scrap.stray_headings.len(), 1);
+    }
+
+    #[test]
+    fn markdown_is_not_a_table() {
+        let t = Template::default();
+        assert!(parse_table("## 본문\n내용\tx\n", 0, &t).is_none());
+    }
+}

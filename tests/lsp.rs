@@ -1,0 +1,401 @@
+//! End-to-end: the real `scrapls serve` over JSON-RPC on stdio.
+
+mod common;
+
+use common::{Client, apply_edits, range};
+use serde_json::{Value, json};
+
+const URI: &str = "file:///tmp/scrapls-test/note.scrap.md";
+
+const MISSING_INSIGHT: &str = "# 스크랩\n\n## 헤드라인\n기준금리 동결\n\n## 기사링크\nhttps://news.example.com/a/1\n\n## 본문\n한국은행이 기준금리를 연 2.50%로 동결했다.\n\n## 요약 및 의견\n동결이 이어진다.\n\n## 적용할점\n대출 수요는 늘어날까요?\n";
+
+fn codes(diags: &[Value]) -> Vec<&str> {
+    diags.iter().map(|d| d["code"].as_str().unwrap()).collect()
+}
+
+fn utf16_client() -> (Client, Value) {
+    let mut c = Client::spawn();
+    let caps = c.initialize(json!({}), json!({}), None);
+    (c, caps)
+}
+
+#[test]
+fn negotiates_position_encoding() {
+    let (c, caps) = utf16_client();
+    assert_eq!(caps["positionEncoding"], "utf-16");
+    assert_eq!(caps["textDocumentSync"]["change"], 2); // incremental
+    assert_eq!(c.shutdown(), Some(0));
+
+    let mut c = Client::spawn();
+    let caps = c.initialize(
+        json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}),
+        json!({}),
+        None,
+    );
+    assert_eq!(caps["positionEncoding"], "utf-8");
+}
+
+#[test]
+fn diagnostics_follow_incremental_edits() {
+    let (mut c, _) = utf16_client();
+    c.open(URI, MISSING_INSIGHT, 1);
+    let diags = c.diagnostics(URI, 1);
+    assert_eq!(codes(&diags), ["missing-section"]);
+    assert_eq!(diags[0]["data"]["section"], "insight");
+    assert_eq!(diags[0]["severity"], 1);
+    assert_eq!(diags[0]["source"], "scrapls");
+    // Points at the heading after which the section belongs (`## 본문`).
+    assert_eq!(diags[0]["range"], range(8, 0, 8, 5));
+
+    // Type the section in, in two keystroke-sized edits.
+    c.change(URI, 2, range(11, 0, 11, 0), "## 인사이트\n");
+    c.change(URI, 3, range(12, 0, 12, 0), "금리 2.50% 유지, 3회 연속\n\n");
+    let diags = c.diagnostics(URI, 3);
+    assert!(diags.is_empty(), "{diags:?}");
+
+    // A stale change (version 3 again) is ignored.
+    c.change(URI, 3, range(0, 0, 0, 0), "XXXX");
+    c.change(URI, 4, range(12, 0, 12, 23), "");
+    let diags = c.diagnostics(URI, 4);
+    assert_eq!(codes(&diags), ["empty-section"]);
+    assert_eq!(diags[0]["range"], range(11, 0, 11, 7));
+}
+
+#[test]
+fn hangul_positions_in_utf16_and_utf8() {
+    // An unknown heading with an emoji and Hangul: its range counts UTF-16
+    // units (😀 = 2, 인 = 1) or UTF-8 bytes (😀 = 4, 인 = 3).
+    let text = "## 헤드라인\n수치 10%\n## 😀 인사이틍\n";
+    let unknown = |c: &mut Client, version| {
+        let diags = c.diagnostics(URI, version);
+        diags
+            .into_iter()
+            .find(|d| d["code"] == "unknown-section")
+            .unwrap()
+    };
+    let (mut c, _) = utf16_client();
+    c.open(URI, text, 1);
+    let d = unknown(&mut c, 1);
+    assert_eq!(d["range"], range(2, 3, 2, 10));
+    assert_eq!(d["data"]["suggestion"], "insight");
+    // Insert a space after 😀 (UTF-16 column 5): the title grows by one.
+    c.change(URI, 2, range(2, 5, 2, 5), " ");
+    assert_eq!(unknown(&mut c, 2)["range"], range(2, 3, 2, 11));
+
+    let mut c = Client::spawn();
+    c.initialize(
+        json!({"general": {"positionEncodings": ["utf-8"]}}),
+        json!({}),
+        None,
+    );
+    c.open(URI, text, 1);
+    assert_eq!(unknown(&mut c, 1)["range"], range(2, 3, 2, 20));
+    // UTF-8 column 7 is right after 😀.
+    c.change(URI, 2, range(2, 7, 2, 7), " ");
+    assert_eq!(unknown(&mut c, 2)["range"], range(2, 3, 2, 21));
+    // A column inside 😀's four bytes clamps to its start instead of
+    // splitting it: the space lands before 😀.
+    c.change(URI, 3, range(2, 5, 2, 5), " ");
+    assert_eq!(unknown(&mut c, 3)["range"], range(2, 4, 2, 22));
+}
+
+#[test]
+fn completion_offers_missing_sections_first_and_by_initials() {
+    let (mut c, _) = utf16_client();
+    let text = format!("{MISSING_INSIGHT}\nㅇㅅㅇㅌ");
+    c.open(URI, &text, 1);
+    let last = text.lines().count() as u32 - 1;
+    let result = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": URI}, "position": {"line": last, "character": 4}}),
+    );
+    let items = result["items"].as_array().unwrap();
+    assert_eq!(items[0]["label"], "기사 내용의 수치화, 인사이트");
+    assert_eq!(items[0]["filterText"], "ㅇㅅㅇㅌ");
+    assert!(
+        items[0]["textEdit"]["newText"]
+            .as_str()
+            .unwrap()
+            .starts_with("## 기사 내용의 수치화, 인사이트\n")
+    );
+
+    // `##` at a line start: every section, the missing ones first.
+    c.change(URI, 2, range(last, 0, last, 4), "## ");
+    let result = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": URI}, "position": {"line": last, "character": 3}}),
+    );
+    let labels: Vec<&str> = result["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    let mut sorted: Vec<(String, &str)> = result["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["sortText"].as_str().unwrap().to_string(),
+                i["label"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    sorted.sort();
+    assert_eq!(labels.len(), 8);
+    assert_eq!(sorted[0].1, "기사 내용의 수치화, 인사이트");
+    assert_eq!(sorted[1].1, "추가조사할 내용 또는결과");
+}
+
+#[test]
+fn quick_fix_inserts_missing_section_as_versioned_edit() {
+    let (mut c, _) = utf16_client();
+    c.open(URI, MISSING_INSIGHT, 7);
+    let diags = c.diagnostics(URI, 7);
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": URI},
+            "range": diags[0]["range"],
+            "context": {"diagnostics": diags},
+        }),
+    );
+    let action = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "누락된 섹션 추가: 기사 내용의 수치화, 인사이트")
+        .expect("insert action");
+    assert_eq!(action["kind"], "quickfix");
+    let change = &action["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"]["version"], 7);
+    let fixed = apply_edits(MISSING_INSIGHT, change["edits"].as_array().unwrap(), false);
+    assert!(fixed.contains("2.50%로 동결했다.\n\n## 기사 내용의 수치화, 인사이트\n\n<!-- "));
+    // Nothing the user wrote is gone.
+    for line in MISSING_INSIGHT.lines() {
+        assert!(fixed.contains(line));
+    }
+    c.change(URI, 8, range(0, 0, 99, 0), &fixed);
+    let diags = c.diagnostics(URI, 8);
+    assert_eq!(codes(&diags), ["empty-section"]);
+}
+
+#[test]
+fn table_form_converts_and_empty_file_fills() {
+    let table = "스크랩 양식\n헤드라인\t환율 1,400원 돌파\t\t\n본문\t원·달러 환율이 올랐다.\t\n\t수입 물가가 걱정이다.\n";
+    let (mut c, _) = utf16_client();
+    c.open(URI, table, 1);
+    let diags = c.diagnostics(URI, 1);
+    assert!(codes(&diags).contains(&"missing-section"));
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": range(0, 0, 0, 0), "context": {"diagnostics": []}}),
+    );
+    let convert = &actions[0];
+    assert_eq!(convert["title"], "표 형식을 Markdown 형식으로 변환");
+    let edits = convert["edit"]["documentChanges"][0]["edits"]
+        .as_array()
+        .unwrap();
+    let md = apply_edits(table, edits, false);
+    assert_eq!(
+        md,
+        "# 스크랩 양식\n\n## 헤드라인\n\n환율 1,400원 돌파\n\n## 본문\n\n원·달러 환율이 올랐다.\n수입 물가가 걱정이다.\n"
+    );
+
+    let empty = "file:///tmp/scrapls-test/empty.scrap.md";
+    c.open(empty, "", 1);
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": empty}, "range": range(0, 0, 0, 0), "context": {"diagnostics": []}}),
+    );
+    assert_eq!(actions[0]["title"], "템플릿으로 채우기");
+    let filled = apply_edits(
+        "",
+        actions[0]["edit"]["documentChanges"][0]["edits"]
+            .as_array()
+            .unwrap(),
+        false,
+    );
+    assert!(filled.contains("## 연관기사 링크"));
+}
+
+#[test]
+fn execute_command_applies_versioned_edit() {
+    let (mut c, _) = utf16_client();
+    c.open(URI, MISSING_INSIGHT, 3);
+    c.diagnostics(URI, 3);
+    let result = c.request(
+        "workspace/executeCommand",
+        json!({"command": "scrapls.insertMissingSections", "arguments": [URI]}),
+    );
+    assert_eq!(result, true);
+    let requests = c.server_requests.lock().unwrap().clone();
+    let apply = requests
+        .iter()
+        .find(|r| r["method"] == "workspace/applyEdit")
+        .unwrap();
+    let change = &apply["params"]["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"]["version"], 3);
+    let fixed = apply_edits(MISSING_INSIGHT, change["edits"].as_array().unwrap(), false);
+    assert!(fixed.contains("## 추가조사할 내용 또는결과"));
+    assert!(fixed.contains("## 연관기사 링크"));
+}
+
+#[test]
+fn hover_symbols_folding_links_inlay_hints() {
+    let (mut c, _) = utf16_client();
+    c.open(URI, MISSING_INSIGHT, 1);
+    let td = json!({"uri": URI});
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": td, "position": {"line": 2, "character": 4}}),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("기사의 핵심을 한 줄로"), "{value}");
+    assert!(value.contains("필수 섹션"));
+    let symbols = c.request("textDocument/documentSymbol", json!({"textDocument": td}));
+    let names: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["헤드라인", "기사링크", "본문", "요약 및 의견", "적용할점"]
+    );
+    let folds = c.request("textDocument/foldingRange", json!({"textDocument": td}));
+    assert!(
+        folds
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["startLine"] == 8 && f["endLine"] == 9)
+    );
+    let links = c.request("textDocument/documentLink", json!({"textDocument": td}));
+    assert_eq!(links[0]["target"], "https://news.example.com/a/1");
+    assert_eq!(links[0]["range"], range(6, 0, 6, 28));
+    let hints = c.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": td, "range": range(0, 0, 30, 0)}),
+    );
+    assert_eq!(hints[0]["label"], "7자 (공백 제외 6자)");
+    assert_eq!(hints[0]["position"], json!({"line": 2, "character": 7}));
+}
+
+#[test]
+fn english_locale_and_severity_settings() {
+    let mut c = Client::spawn();
+    c.initialize(
+        json!({}),
+        json!({"severity": {"missing-section": "warning"}}),
+        Some("en-US"),
+    );
+    c.open(URI, MISSING_INSIGHT, 1);
+    let diags = c.diagnostics(URI, 1);
+    assert_eq!(diags[0]["severity"], 2);
+    assert_eq!(
+        diags[0]["message"],
+        "Required section '기사 내용의 수치화, 인사이트 (Figures and insight)' is missing."
+    );
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"scrapls": {"severity": {"missing-section": "off"}, "locale": "ko"}}}),
+    );
+    // Re-published for the same version once the settings apply.
+    let diags = c.diagnostics(URI, 1);
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+#[test]
+fn workspace_config_file_is_read_and_reloaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("scrapls.toml");
+    std::fs::write(&config, "[severity]\nmissing-section = \"hint\"\n").unwrap();
+    let root = format!("file://{}", dir.path().display());
+    let mut c = Client::spawn();
+    c.request(
+        "initialize",
+        json!({
+            "processId": null, "rootUri": root, "capabilities": {
+                "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}
+            },
+        }),
+    );
+    c.notify("initialized", json!({}));
+    c.open(URI, MISSING_INSIGHT, 1);
+    let diags = c.diagnostics(URI, 1);
+    assert_eq!(diags[0]["severity"], 4);
+    std::fs::write(&config, "[severity]\nmissing-section = \"error\"\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("{root}/scrapls.toml"), "type": 2}]}),
+    );
+    let diags = c.diagnostics(URI, 1);
+    assert_eq!(diags[0]["severity"], 1);
+    let requests = c.server_requests.lock().unwrap().clone();
+    assert!(
+        requests
+            .iter()
+            .any(|r| r["method"] == "client/registerCapability")
+    );
+}
+
+#[test]
+fn pull_diagnostics_when_supported() {
+    let mut c = Client::spawn();
+    let caps = c.initialize(json!({"textDocument": {"diagnostic": {}}}), json!({}), None);
+    assert_eq!(caps["diagnosticProvider"]["identifier"], "scrapls");
+    c.open(URI, MISSING_INSIGHT, 1);
+    let report = c.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    assert_eq!(report["kind"], "full");
+    assert_eq!(
+        codes(report["items"].as_array().unwrap()),
+        ["missing-section"]
+    );
+}
+
+#[test]
+fn protocol_errors_keep_the_server_serving() {
+    let (mut c, _) = utf16_client();
+    // A request about a document that is not open.
+    let response = c.request_raw(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "file:///nope.scrap.md"}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(response["error"]["code"], -32602);
+    // Unknown method.
+    let response = c.request_raw("scrapls/unknown", json!({}));
+    assert_eq!(response["error"]["code"], -32601);
+    // Malformed JSON.
+    c.send_raw(b"Content-Length: 9\r\n\r\n{not json");
+    let parse_error = c.wait_for(|m| m["error"]["code"] == -32700);
+    assert_eq!(parse_error["id"], Value::Null);
+    // Positions past the end are clamped, not a crash.
+    c.open(URI, "## 본문\n가", 1);
+    c.diagnostics(URI, 1);
+    c.change(URI, 2, range(99, 99, 120, 0), "\n끝");
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 9999}}),
+    );
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("본문")
+    );
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    assert_eq!(
+        symbols[0]["range"]["end"],
+        json!({"line": 2, "character": 1})
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}
