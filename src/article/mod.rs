@@ -13,6 +13,7 @@ pub mod quality;
 pub mod sites;
 
 pub use decode::{decode_html, sniff};
+pub use fetch::{FetchError, FetchOptions, fetch_article, fetch_article_cancellable};
 
 use serde::Serialize;
 
