@@ -27,10 +27,10 @@ pub fn extract_str(html: &str, url: Option<&Url>) -> Article {
     let host = url
         .and_then(|u| u.host_str().map(str::to_owned))
         .or_else(|| canonical.as_deref().and_then(host_of));
-    let rule = host.as_deref().and_then(sites::rule_for_host).or_else(|| {
-        (!select_ix(&doc, &dom, "#article-view-content-div").is_empty())
-            .then_some(&sites::CMS_ARTICLE_VIEW)
-    });
+    let rule = host
+        .as_deref()
+        .and_then(sites::rule_for_host)
+        .or_else(|| sites::rule_for_page(&doc));
 
     let fusion = match rule {
         Some(r) if r.source == BodySource::FusionJson => Fusion::find(&doc),

@@ -49,6 +49,10 @@ pub struct SiteRule {
     /// Byline selectors (used when metadata has no author).
     pub author: &'static [&'static str],
     pub cleanups: &'static [Cleanup],
+    /// A selector that identifies the site's (or its CMS's) markup on a
+    /// page whose URL is unknown (saved HTML, `scrapls extract` without
+    /// `--url`), if the markup is distinctive enough.
+    pub signature: Option<&'static str>,
 }
 
 /// Removed inside every site body: photos and their captions, scripts and
@@ -95,6 +99,7 @@ pub const CMS_ARTICLE_VIEW: SiteRule = SiteRule {
         ".info-text li:first-child",
     ],
     cleanups: &[],
+    signature: Some("#article-view-content-div"),
 };
 
 /// The table. Order does not matter: domains do not overlap.
@@ -115,6 +120,7 @@ pub static RULES: &[SiteRule] = &[
         headline: &["h1.headline", ".article-tit"],
         author: &[".author .name", ".author"],
         cleanups: &[Cleanup::CutFrom("▶ 관련기사")],
+        signature: None,
     },
     SiteRule {
         key: "mk",
@@ -133,6 +139,7 @@ pub static RULES: &[SiteRule] = &[
         headline: &["h2.news_ttl", "h1.top_title"],
         author: &[".author .name", "dl.author dt"],
         cleanups: &[],
+        signature: None,
     },
     SiteRule {
         key: "fnnews",
@@ -145,6 +152,7 @@ pub static RULES: &[SiteRule] = &[
         headline: &["h1.tit_view", ".article_head h1"],
         author: &[".byline .name", ".byline"],
         cleanups: &[],
+        signature: None,
     },
     SiteRule {
         key: "edaily",
@@ -163,6 +171,7 @@ pub static RULES: &[SiteRule] = &[
         headline: &[".news_titles h1", "h1"],
         author: &[".news_titles .reporter", ".reporter_name"],
         cleanups: &[],
+        signature: None,
     },
     SiteRule {
         key: "mt",
@@ -181,6 +190,7 @@ pub static RULES: &[SiteRule] = &[
         headline: &["h1.subject", "#article h1"],
         author: &[".info .reporter", ".reporter"],
         cleanups: &[],
+        signature: None,
     },
     SiteRule {
         key: "sedaily",
@@ -193,6 +203,7 @@ pub static RULES: &[SiteRule] = &[
         headline: &["h1.art_tit", ".article_head h1"],
         author: &[".reporter_name", ".reporter"],
         cleanups: &[],
+        signature: None,
     },
     SiteRule {
         key: "hankookilbo",
@@ -211,6 +222,7 @@ pub static RULES: &[SiteRule] = &[
         headline: &[".article-head .title", "h2.title", "h1.title"],
         author: &[".writer .name", ".writer"],
         cleanups: &[],
+        signature: None,
     },
     SiteRule {
         key: "chosun",
@@ -223,6 +235,7 @@ pub static RULES: &[SiteRule] = &[
         headline: &["h1.article-header__headline", "h1"],
         author: &[".article-byline__author"],
         cleanups: &[],
+        signature: Some("script#fusion-metadata"),
     },
     SiteRule {
         key: "joongang",
@@ -241,6 +254,7 @@ pub static RULES: &[SiteRule] = &[
         headline: &["h1.headline"],
         author: &[".byline a", ".byline"],
         cleanups: &[],
+        signature: None,
     },
     SiteRule {
         key: "donga",
@@ -260,6 +274,7 @@ pub static RULES: &[SiteRule] = &[
         headline: &["h1.title", ".article_title h1"],
         author: &[".report", ".byline"],
         cleanups: &[],
+        signature: None,
     },
     SiteRule {
         key: "hani",
@@ -277,6 +292,7 @@ pub static RULES: &[SiteRule] = &[
         headline: &["h3[class*=\"ArticleDetailView_title\"]", "h4.title", "h1"],
         author: &["[class*=\"ArticleDetailView_reporter\"] a", ".name"],
         cleanups: &[],
+        signature: None,
     },
     SiteRule {
         key: "yna",
@@ -298,6 +314,7 @@ pub static RULES: &[SiteRule] = &[
         headline: &["h1.tit", ".title-article01 h1"],
         author: &[".writer-zone01 .tit-name", ".tit-name"],
         cleanups: &[],
+        signature: None,
     },
     SiteRule {
         key: "etnews",
@@ -315,6 +332,7 @@ pub static RULES: &[SiteRule] = &[
         headline: &["h1.article_title", ".article_title h1"],
         author: &[".article_info .writer", ".writer"],
         cleanups: &[],
+        signature: None,
     },
     SiteRule {
         key: "zdnet",
@@ -334,6 +352,7 @@ pub static RULES: &[SiteRule] = &[
         headline: &[".news_head h1", "h1"],
         author: &[".news_head .meta a", ".reporter_name"],
         cleanups: &[],
+        signature: None,
     },
     SiteRule {
         key: "naver",
@@ -353,8 +372,22 @@ pub static RULES: &[SiteRule] = &[
         headline: &["#title_area", "h2.media_end_head_headline", "#articleTitle"],
         author: &[".media_end_head_journalist_name", ".byline_s"],
         cleanups: &[],
+        signature: Some("#dic_area"),
     },
 ];
+
+/// The rule whose [`SiteRule::signature`] the page matches, for pages of
+/// unknown origin.
+pub fn rule_for_page(doc: &scraper::Html) -> Option<&'static SiteRule> {
+    RULES
+        .iter()
+        .chain(std::iter::once(&CMS_ARTICLE_VIEW))
+        .find(|rule| {
+            rule.signature
+                .and_then(|sig| scraper::Selector::parse(sig).ok())
+                .is_some_and(|sel| doc.select(&sel).next().is_some())
+        })
+}
 
 /// The rule for a host, if any (suffix match on a label boundary).
 pub fn rule_for_host(host: &str) -> Option<&'static SiteRule> {
