@@ -480,14 +480,11 @@ const TITLE_SEPARATORS: &[&str] = &[
 /// "-정치ㅣ한국일보", " < 기사본문 - AI타임스".
 fn clean_title(raw: &str, names: &[String], headings: &[String]) -> String {
     let mut t = collapse(&fragment_text(raw));
-    loop {
-        let Some((pos, sep)) = TITLE_SEPARATORS
-            .iter()
-            .filter_map(|sep| t.rfind(sep).map(|p| (p, *sep)))
-            .max_by_key(|(p, _)| *p)
-        else {
-            break;
-        };
+    while let Some((pos, sep)) = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| t.rfind(sep).map(|p| (p, *sep)))
+        .max_by_key(|(p, _)| *p)
+    {
         let seg = t[pos + sep.len()..].trim();
         let lower = seg.to_lowercase();
         let is_site = !seg.is_empty()

@@ -253,7 +253,7 @@ async fn fetch_html(raw: &str, opts: &FetchOptions) -> Result<Page, FetchError> 
             let scheme = next.scheme().to_owned();
             return attempt.error(RedirectError::Scheme(scheme));
         }
-        if attempt.previous().iter().any(|u| *u == next) {
+        if attempt.previous().contains(&next) {
             return attempt.error(RedirectError::Loop(next.to_string()));
         }
         if attempt.previous().len() > max_redirects {
@@ -283,6 +283,20 @@ async fn fetch_html(raw: &str, opts: &FetchOptions) -> Result<Page, FetchError> 
         .map_err(map_err)?;
 
     let status = response.status();
+    if status.is_redirection() {
+        // reqwest hands back redirects it cannot follow (a `Location` that is
+        // not http/https, or none at all) instead of calling the policy.
+        let target = response
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|loc| response.url().join(loc).ok());
+        if let Some(t) = target
+            && !matches!(t.scheme(), "http" | "https")
+        {
+            return Err(FetchError::UnsupportedScheme(t.scheme().to_owned()));
+        }
+    }
     if !status.is_success() {
         return Err(FetchError::Status(status.as_u16()));
     }
