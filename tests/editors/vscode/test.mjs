@@ -7,6 +7,7 @@
 //   VSIX         the packaged extension              CHROMIUM  /usr/bin/chromium
 //   SCRAPLS_ARTIFACTS  where screenshots and logs go (default test-artifacts/vscode)
 import { spawn, spawnSync } from 'node:child_process';
+import * as http from 'node:http';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -89,6 +90,24 @@ const extDir = path.join(tmp, 'extensions');
 for (const d of [ws, path.join(ws, '.vscode'), path.join(userData, 'User'), extDir]) {
   fs.mkdirSync(d, { recursive: true });
 }
+// The article page, served on 127.0.0.1 for the fetch commands.
+const article = fs.readFileSync(path.join(fixtures, 'article.html'));
+const hits = [];
+const web = http.createServer((req, res) => {
+  hits.push(req.url);
+  if (req.url === '/news/battery.html') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': article.length });
+    res.end(article);
+  } else {
+    res.writeHead(404).end('not found');
+  }
+});
+await new Promise((r) => web.listen(0, '127.0.0.1', r));
+const ARTICLE_URL = `http://127.0.0.1:${web.address().port}/news/battery.html`;
+fs.writeFileSync(
+  path.join(ws, 'fetch.scrap.md'),
+  fs.readFileSync(path.join(fixtures, 'fetch.scrap.md'), 'utf8').replaceAll('{{PORT}}', String(web.address().port)),
+);
 const missing = fs.readFileSync(path.join(fixtures, 'missing-insight.scrap.md'), 'utf8');
 for (const name of ['quickfix.scrap.md', 'completion.scrap.md', 'command.scrap.md']) {
   fs.writeFileSync(path.join(ws, name), missing);
@@ -375,6 +394,41 @@ try {
     assert(text.includes('반도체 단가 변동'), 'text kept');
   });
 
+  await test('the command "Scrap: Fetch Article into This Scrap" fills headline and body from a local page', async () => {
+    editor = await openFile('fetch.scrap.md');
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await command('Scrap: Fetch Article into This Scrap');
+    const lines = page.locator('.editor-instance .monaco-editor .view-lines').first();
+    await waitFor('the headline in the editor', async () =>
+      (await lines.innerText()).replace(/\u00a0/g, ' ').includes('배터리 3사 1분기 영업이익 40% 감소'), 20000);
+    await save();
+    const text = disk('fetch.scrap.md');
+    assert(text.includes('배터리 3사 1분기 영업이익 40% 감소'), `headline saved:\n${text}`);
+    assert(text.includes('합산 영업이익이 8천억 원으로'), `body saved:\n${text}`);
+    assert(!text.includes('무단 전재'), `page chrome left out:\n${text}`);
+    assert(hits.includes('/news/battery.html'), `the page was requested: ${hits}`);
+  });
+
+  await test('the command "Scrap: New Scrap from URL…" opens a new scrap', async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10000 });
+    await input.fill('>Scrap: New Scrap from URL');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New Scrap from URL' }).first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Enter');
+    await waitFor('the URL prompt', async () => /Address of the news article/.test(await page.locator('.quick-input-widget').innerText()), 10000);
+    await input.fill(ARTICLE_URL);
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active[aria-label*="Untitled"]').waitFor({ timeout: 20000 });
+    const lines = page.locator('.editor-instance .monaco-editor .view-lines').first();
+    await waitFor('the fetched article in the new editor', async () => {
+      const t = (await lines.innerText()).replace(/\u00a0/g, ' ');
+      return t.includes('배터리 3사 1분기 영업이익 40% 감소') && t.includes('기사링크');
+    }, 20000);
+    const lang = page.locator('.statusbar-item[id="status.editor.mode"]');
+    assert(/Scrap/.test(await lang.innerText()), 'the new editor is in the Scrap language');
+  });
+
   await test('the output channel is a log channel with the server start', async () => {
     await command('Scrap: Show Language Server Output');
     const out = page.locator('.panel .monaco-editor .view-lines').first();
@@ -394,6 +448,7 @@ try {
     server.kill('SIGTERM');
   }
   csLog.end();
+  web.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
