@@ -399,3 +399,20 @@ fn protocol_errors_keep_the_server_serving() {
     );
     assert_eq!(c.shutdown(), Some(0));
 }
+
+#[test]
+fn completion_offers_front_matter_keys_not_yet_written() {
+    let (mut c, _) = utf16_client();
+    let text = "---\ndate: 2026-11-22\npr\n---\n\n## 헤드라인\n";
+    c.open(URI, text, 1);
+    let result = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 2, "character": 2}}),
+    );
+    let items = result.as_array().unwrap();
+    let labels: Vec<&str> = items.iter().map(|i| i["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["press"]);
+    assert_eq!(items[0]["detail"], "언론사");
+    assert_eq!(items[0]["textEdit"]["newText"], "press: ");
+    assert_eq!(items[0]["textEdit"]["range"], range(2, 0, 2, 2));
+}

@@ -306,9 +306,19 @@ try {
     await waitFor('the language mode "Scrap"', async () => /Scrap/.test(await lang.innerText()), 20000);
     const squiggle = page.locator('.monaco-editor .squiggly-error').first();
     await squiggle.waitFor({ state: 'attached', timeout: TIMEOUT });
-    await squiggle.hover({ force: true });
+    // A hover shows after the pointer rests on the squiggle; under load the
+    // first rest can be missed, so move away and back a few times.
     const hover = page.locator('.monaco-hover').filter({ hasText: 'scrapls' }).first();
-    await hover.waitFor({ state: 'visible', timeout: 15000 });
+    for (let attempt = 1; ; attempt++) {
+      await page.mouse.move(5, 5);
+      await squiggle.hover({ force: true });
+      try {
+        await hover.waitFor({ state: 'visible', timeout: 7000 });
+        break;
+      } catch (e) {
+        if (attempt >= 4) throw e;
+      }
+    }
     const text = await hover.innerText();
     assert(/missing-section/.test(text), `hover names the code: ${text}`);
     assert(/[\uac00-\ud7a3]/.test(text), `hover message in Korean: ${text}`);
