@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 
-use scrapls::cli::{check, convert};
+use scrapls::cli::{check, convert, fetch};
 
 /// scrapls — 경제신문 스크랩 도우미 (language server and linter for
 /// economic-news scraps).
@@ -21,6 +21,10 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Print an empty scrap from the template / 빈 스크랩 만들기
     New(convert::NewArgs),
+    /// Fetch an article and print a new scrap / 기사를 가져와 스크랩 만들기
+    Fetch(fetch::FetchArgs),
+    /// Extract an article from saved HTML / 저장한 HTML에서 기사 추출
+    Extract(fetch::ExtractArgs),
     /// Run the language server on stdio / 언어 서버 실행
     Serve,
 }
@@ -31,6 +35,8 @@ fn main() {
         Command::Check(args) => check::run(args),
         Command::Convert(args) => convert::run_convert(args),
         Command::New(args) => convert::run_new(args),
+        Command::Fetch(args) => fetch::run_fetch(args),
+        Command::Extract(args) => fetch::run_extract(args),
         Command::Serve => scrapls::lsp::run(),
     };
     std::process::exit(code);

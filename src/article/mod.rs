@@ -1,2 +1,49 @@
 //! Article extraction: HTML bytes in, headline/body/metadata out (pure), and a
-//! thin fetching layer on top. (Being built: see issue 3.)
+//! thin fetching layer on top ([`fetch`]).
+//!
+//! The pure half never touches the network and never panics: the language
+//! server, the CLI (`scrapls extract`) and the benchmarks all call
+//! [`extract`]. See `docs/extraction.md` for how it decides.
+
+mod decode;
+mod dom;
+mod extract;
+pub mod fetch;
+pub mod quality;
+pub mod sites;
+
+pub use decode::{decode_html, sniff};
+pub use fetch::{FetchError, FetchOptions, fetch_article, fetch_article_cancellable};
+
+use serde::Serialize;
+
+/// What a scrap needs from an article page. Fields the page does not give
+/// are `None`; `body` is empty when no article text was found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Article {
+    /// The headline, without the site's " - 매일경제"-style suffix.
+    pub headline: Option<String>,
+    /// The article's paragraphs in reading order, joined by one blank line.
+    pub body: String,
+    /// The publication ("한국경제").
+    pub press: Option<String>,
+    /// The byline, e-mail addresses removed.
+    pub author: Option<String>,
+    /// Publication time, ISO 8601 where the page says enough.
+    pub published: Option<String>,
+    /// The canonical URL (`<link rel=canonical>`, `og:url`), else the one
+    /// the page came from.
+    pub url: Option<String>,
+}
+
+/// Extracts an article from raw HTML bytes.
+///
+/// `url` is where the bytes came from (picks the site rule, resolves the
+/// canonical link); `http_charset` is the response's declared charset.
+/// Pure and bounded: hostile nesting is flattened before parsing (see
+/// `dom::limit_depth`), every pass over the tree is iterative.
+pub fn extract(html: &[u8], url: Option<&url::Url>, http_charset: Option<&str>) -> Article {
+    let (text, _) = decode_html(html, http_charset);
+    let text = dom::limit_depth(&text);
+    extract::extract_str(&text, url)
+}

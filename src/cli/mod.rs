@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod convert;
+pub mod fetch;
 pub mod report;
 
 use std::path::{Path, PathBuf};

@@ -264,3 +264,46 @@ mod tests {
         assert!(ConfigFile::from_toml("bogus = 1").is_err());
     }
 }
+
+#[cfg(test)]
+mod schema_tests {
+    use super::super::diagnostic::Code;
+
+    const SCHEMA: &str = include_str!("../../schemas/scrapls.schema.json");
+
+    /// The JSON Schema editors use must know every code and section key.
+    #[test]
+    fn schema_names_every_code_and_key() {
+        let schema: serde_json::Value = serde_json::from_str(SCHEMA).unwrap();
+        let severity = &schema["properties"]["severity"]["properties"];
+        for code in Code::ALL {
+            assert!(
+                severity.get(code.as_str()).is_some(),
+                "{code} missing from schema"
+            );
+        }
+        let section = &schema["definitions"]["section"]["properties"];
+        for key in [
+            "id",
+            "title",
+            "title-en",
+            "aliases",
+            "required",
+            "kind",
+            "guidance",
+            "guidance-en",
+            "rules",
+        ] {
+            assert!(section.get(key).is_some(), "{key} missing from schema");
+        }
+        let rules = &section["rules"]["properties"];
+        for key in [
+            "max-length",
+            "single-line",
+            "must-contain-number",
+            "must-ask-question",
+        ] {
+            assert!(rules.get(key).is_some(), "{key} missing from schema");
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! Article-extraction quality and speed.
+//!
+//! ```text
+//! cargo bench --bench extract_quality -- [SHARED_BENCH_DIR] [--worst N] [--dump DIR]
+//! ```
+//!
+//! `SHARED_BENCH_DIR` defaults to `$SCRAPLS_BENCH_DIR`, else `../shared/bench`
+//! beside the repository. It reads `zyte/html/*.html.gz`,
+//! `zyte/ground-truth.json` and every `zyte/output/*.json`, scores all with
+//! the same code ([`scrapls::article::quality`]), then the Korean fixture set
+//! in `tests/fixtures/articles`, then times extraction on one thread.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use scrapls::article::quality::{Match, shingle_match, summarize};
+use serde_json::Value;
+
+struct Options {
+    dir: PathBuf,
+    worst: usize,
+    dump: Option<PathBuf>,
+}
+
+fn options() -> Options {
+    let mut args = std::env::args().skip(1).filter(|a| a != "--bench");
+    let mut dir = None;
+    let mut worst = 0;
+    let mut dump = None;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--worst" => worst = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
+            "--dump" => dump = args.next().map(PathBuf::from),
+            other if !other.starts_with('-') => dir = Some(PathBuf::from(other)),
+            _ => {}
+        }
+    }
+    let dir = dir
+        .or_else(|| std::env::var_os("SCRAPLS_BENCH_DIR").map(PathBuf::from))
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench"));
+    Options { dir, worst, dump }
+}
+
+fn main() {
+    let opts = options();
+    let zyte = opts.dir.join("zyte");
+    let truth: BTreeMap<String, Value> = match std::fs::read(zyte.join("ground-truth.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+    {
+        Some(t) => t,
+        None => {
+            eprintln!(
+                "no benchmark at {} (pass the shared/bench path)",
+                zyte.display()
+            );
+            std::process::exit(2);
+        }
+    };
+    let body = |v: &Value| {
+        v.get("articleBody")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
+
+    // Load and decompress every page first: I/O is not extraction time.
+    let mut pages: Vec<(String, Vec<u8>, Option<url::Url>)> = Vec::new();
+    for (id, t) in &truth {
+        let path = zyte.join("html").join(format!("{id}.html.gz"));
+        let Ok(file) = std::fs::File::open(&path) else {
+            eprintln!("missing {}", path.display());
+            continue;
+        };
+        let mut html = Vec::new();
+        if flate2::read::GzDecoder::new(file)
+            .read_to_end(&mut html)
+            .is_err()
+        {
+            eprintln!("bad gzip {}", path.display());
+            continue;
+        }
+        let url = t
+            .get("url")
+            .and_then(Value::as_str)
+            .and_then(|u| url::Url::parse(u).ok());
+        pages.push((id.clone(), html, url));
+    }
+
+    // Quality: ours.
+    let mut ours: Vec<(String, Match)> = Vec::new();
+    for (id, html, url) in &pages {
+        let article = scrapls::article::extract(html, url.as_ref(), None);
+        if let Some(d) = &opts.dump {
+            let _ = std::fs::create_dir_all(d);
+            let _ = std::fs::write(d.join(format!("{id}.txt")), &article.body);
+        }
+        ours.push((id.clone(), shingle_match(&body(&truth[id]), &article.body)));
+    }
+    let mut rows: Vec<(String, (f64, f64, f64))> = Vec::new();
+    let m: Vec<Match> = ours.iter().map(|(_, m)| *m).collect();
+    rows.push(("scrapls".to_owned(), summarize(&m)));
+
+    // Quality: every stored output, same code.
+    if let Ok(entries) = std::fs::read_dir(zyte.join("output")) {
+        let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        for f in files {
+            let Some(v) = std::fs::read(&f)
+                .ok()
+                .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+            else {
+                continue;
+            };
+            let v = v.get("output").cloned().unwrap_or(v);
+            let m: Vec<Match> = truth
+                .iter()
+                .map(|(id, t)| shingle_match(&body(t), &v.get(id).map(body).unwrap_or_default()))
+                .collect();
+            let name = f
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            rows.push((name, summarize(&m)));
+        }
+    }
+    rows.sort_by(|a, b| b.1.2.total_cmp(&a.1.2));
+    println!(
+        "## zyte article-extraction benchmark ({} pages)",
+        pages.len()
+    );
+    println!("| extractor | precision | recall | F1 |");
+    println!("|---|---|---|---|");
+    for (name, (p, r, f)) in &rows {
+        println!("| {name} | {p:.3} | {r:.3} | {f:.3} |");
+    }
+    if opts.worst > 0 {
+        ours.sort_by(|a, b| a.1.f1().total_cmp(&b.1.f1()));
+        println!("\nworst pages (f1 precision recall id):");
+        for (id, m) in ours.iter().take(opts.worst) {
+            println!("{:.3} {:.3} {:.3} {id}", m.f1(), m.precision(), m.recall());
+        }
+    }
+
+    korean_set();
+
+    // Speed: single thread, three runs, median.
+    let bytes: usize = pages.iter().map(|p| p.1.len()).sum();
+    let mut runs: Vec<Duration> = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            for (_, html, url) in &pages {
+                std::hint::black_box(scrapls::article::extract(html, url.as_ref(), None));
+            }
+            start.elapsed()
+        })
+        .collect();
+    runs.sort();
+    let median = runs[1].as_secs_f64();
+    println!(
+        "\n## speed (one thread, median of 3)\n{} pages, {:.1} MB in {:.3} s: {:.0} pages/s, {:.1} MB/s",
+        pages.len(),
+        bytes as f64 / 1e6,
+        median,
+        pages.len() as f64 / median,
+        bytes as f64 / 1e6 / median
+    );
+}
+
+/// The hand-written Korean pages: every headline exact, body F1.
+fn korean_set() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    files.sort();
+    let mut matches = Vec::new();
+    let mut exact = 0;
+    let mut report = Vec::new();
+    for f in &files {
+        let stem = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some(expected) = std::fs::read(dir.join("expected").join(format!("{stem}.json")))
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+        else {
+            continue;
+        };
+        let Ok(html) = std::fs::read(f) else { continue };
+        let url = expected
+            .get("url")
+            .and_then(Value::as_str)
+            .and_then(|u| url::Url::parse(u).ok());
+        let a = scrapls::article::extract(&html, url.as_ref(), None);
+        let m = shingle_match(expected["body"].as_str().unwrap_or(""), &a.body);
+        let headline_ok = a.headline.as_deref() == expected["headline"].as_str();
+        exact += usize::from(headline_ok);
+        report.push(format!(
+            "{stem}: headline {} body F1 {:.3}",
+            if headline_ok { "exact" } else { "WRONG" },
+            m.f1()
+        ));
+        matches.push(m);
+    }
+    let (p, r, f) = summarize(&matches);
+    println!("\n## Korean fixture set ({} pages)", matches.len());
+    println!(
+        "headlines exact: {exact}/{}; body precision {p:.3} recall {r:.3} F1 {f:.3}",
+        matches.len()
+    );
+    let min = matches.iter().map(Match::f1).fold(1.0, f64::min);
+    println!("lowest page F1: {min:.3}");
+    for line in report {
+        println!("  {line}");
+    }
+}

@@ -1,0 +1,645 @@
+//! A flat, index-based copy of the parsed document.
+//!
+//! `scraper` gives a tree of reference-counted names and attribute vectors;
+//! the extractor walks the tree many times (statistics, scoring, cleaning,
+//! rendering) and marks nodes as removed. A `Vec` of plain nodes indexed by
+//! `usize` makes every one of those passes a loop instead of a recursion (no
+//! stack overflow on 100,000 nested elements) and lets "remove" be a flag.
+
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use scraper::{Html, Node as SNode};
+
+/// Index of a node in [`Dom::nodes`].
+pub type Ix = usize;
+
+/// One node of the flat document.
+#[derive(Debug)]
+pub struct Node {
+    pub parent: Option<Ix>,
+    pub children: Vec<Ix>,
+    pub data: Data,
+    /// Set by cleaning passes; removed nodes and their subtrees are skipped.
+    pub removed: bool,
+}
+
+/// What a node holds.
+#[derive(Debug)]
+pub enum Data {
+    Element(Element),
+    Text(String),
+    /// The document itself, comments, doctypes: containers or nothing.
+    Other,
+}
+
+/// An element's name and the attributes the extractor reads.
+#[derive(Debug)]
+pub struct Element {
+    /// Lower-case local name.
+    pub tag: Box<str>,
+    /// `class` and `id`, lower-cased and joined by a space: what the
+    /// boilerplate heuristics look at.
+    pub class_id: Box<str>,
+    pub attrs: Vec<(Box<str>, Box<str>)>,
+}
+
+impl Element {
+    /// The value of an attribute.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| &**v)
+    }
+}
+
+/// The flat document plus the map back from `scraper`'s node ids, so that
+/// CSS selectors (evaluated by `scraper`) can address flat nodes.
+pub struct Dom {
+    pub nodes: Vec<Node>,
+    pub by_id: HashMap<NodeId, Ix>,
+}
+
+impl Dom {
+    /// Copies the parsed document. Iterative: depth costs no stack.
+    pub fn from_html(html: &Html) -> Dom {
+        let mut nodes: Vec<Node> = Vec::with_capacity(html.tree.values().len());
+        let mut by_id = HashMap::with_capacity(nodes.capacity());
+        let root = html.tree.root();
+        // (scraper node, parent flat index)
+        let mut stack = vec![(root, None::<Ix>)];
+        while let Some((node, parent)) = stack.pop() {
+            let data = match node.value() {
+                SNode::Element(e) => {
+                    let mut class_id = String::new();
+                    if let Some(c) = e.attr("class") {
+                        class_id.push_str(&c.to_ascii_lowercase());
+                    }
+                    if let Some(i) = e.attr("id") {
+                        class_id.push(' ');
+                        class_id.push_str(&i.to_ascii_lowercase());
+                    }
+                    Data::Element(Element {
+                        tag: e.name().to_ascii_lowercase().into_boxed_str(),
+                        class_id: class_id.into_boxed_str(),
+                        attrs: e
+                            .attrs()
+                            .map(|(k, v)| (Box::from(k), Box::from(v)))
+                            .collect(),
+                    })
+                }
+                SNode::Text(t) => Data::Text(t.text.to_string()),
+                _ => Data::Other,
+            };
+            let ix = nodes.len();
+            nodes.push(Node {
+                parent,
+                children: Vec::new(),
+                data,
+                removed: false,
+            });
+            by_id.insert(node.id(), ix);
+            if let Some(p) = parent {
+                nodes[p].children.push(ix);
+            }
+            // Push children in reverse so they are visited (and appended to
+            // the parent's list) in document order.
+            let children: Vec<_> = node.children().collect();
+            for child in children.into_iter().rev() {
+                stack.push((child, Some(ix)));
+            }
+        }
+        Dom { nodes, by_id }
+    }
+
+    /// The element data of a node, if it is an element.
+    pub fn element(&self, ix: Ix) -> Option<&Element> {
+        match &self.nodes[ix].data {
+            Data::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The tag name of an element node, or `""`.
+    pub fn tag(&self, ix: Ix) -> &str {
+        self.element(ix).map_or("", |e| &e.tag)
+    }
+
+    /// The first `<body>` element, or the root.
+    pub fn body(&self) -> Ix {
+        self.nodes
+            .iter()
+            .position(|n| matches!(&n.data, Data::Element(e) if &*e.tag == "body"))
+            .unwrap_or(0)
+    }
+
+    /// Nodes of the subtree under `ix` (itself included) in document order,
+    /// skipping removed subtrees.
+    pub fn descendants(&self, ix: Ix) -> Vec<Ix> {
+        let mut out = Vec::new();
+        let mut stack = vec![ix];
+        while let Some(n) = stack.pop() {
+            if self.nodes[n].removed {
+                continue;
+            }
+            out.push(n);
+            for &c in self.nodes[n].children.iter().rev() {
+                stack.push(c);
+            }
+        }
+        out
+    }
+
+    /// Whether `ix` or one of its ancestors was removed.
+    pub fn is_removed(&self, mut ix: Ix) -> bool {
+        loop {
+            if self.nodes[ix].removed {
+                return true;
+            }
+            match self.nodes[ix].parent {
+                Some(p) => ix = p,
+                None => return false,
+            }
+        }
+    }
+
+    /// Whether `ancestor` contains `ix` (or is it).
+    pub fn contains(&self, ancestor: Ix, mut ix: Ix) -> bool {
+        loop {
+            if ix == ancestor {
+                return true;
+            }
+            match self.nodes[ix].parent {
+                Some(p) => ix = p,
+                None => return false,
+            }
+        }
+    }
+
+    /// The visible text of a subtree with whitespace collapsed, inline
+    /// boundaries kept as they are.
+    pub fn text(&self, ix: Ix) -> String {
+        let mut out = String::new();
+        for n in self.descendants(ix) {
+            if let Data::Text(t) = &self.nodes[n].data
+                && !self.skipped_text_parent(n)
+            {
+                push_collapsed(&mut out, t);
+            }
+        }
+        out.trim().to_string()
+    }
+
+    fn skipped_text_parent(&self, n: Ix) -> bool {
+        self.nodes[n]
+            .parent
+            .is_some_and(|p| is_invisible(self.tag(p)))
+    }
+
+    /// Renders a subtree as paragraphs: block elements and `<br><br>` end a
+    /// paragraph, a single `<br>` is a line break inside one, inline elements
+    /// add no spaces of their own (Naver splits words across `<span>`s).
+    pub fn paragraphs(&self, ix: Ix, out: &mut Vec<String>) {
+        let mut r = Renderer::default();
+        // Explicit stack of (node, entering?) to close blocks after their
+        // children.
+        let mut stack = vec![(ix, true)];
+        while let Some((n, entering)) = stack.pop() {
+            let node = &self.nodes[n];
+            if node.removed {
+                continue;
+            }
+            match &node.data {
+                Data::Text(t) => {
+                    if entering {
+                        r.text(t);
+                    }
+                }
+                Data::Other => {
+                    if entering {
+                        for &c in node.children.iter().rev() {
+                            stack.push((c, true));
+                        }
+                    }
+                }
+                Data::Element(e) => {
+                    let tag = &*e.tag;
+                    if is_invisible(tag) {
+                        continue;
+                    }
+                    if tag == "br" {
+                        r.br();
+                        continue;
+                    }
+                    let block = is_block(tag);
+                    if entering {
+                        if block {
+                            r.flush(out);
+                        }
+                        if tag == "img" || tag == "hr" {
+                            continue;
+                        }
+                        stack.push((n, false));
+                        for &c in node.children.iter().rev() {
+                            stack.push((c, true));
+                        }
+                    } else if block {
+                        r.flush(out);
+                    } else if matches!(tag, "td" | "th") {
+                        r.text(" ");
+                    }
+                }
+            }
+        }
+        r.flush(out);
+    }
+}
+
+/// Elements whose content is never article text.
+pub fn is_invisible(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "svg"
+            | "canvas"
+            | "button"
+            | "input"
+            | "select"
+            | "option"
+            | "textarea"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "video"
+            | "audio"
+            | "map"
+    )
+}
+
+/// Elements that start and end a paragraph.
+pub fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "caption"
+            | "figure"
+            | "figcaption"
+            | "address"
+            | "hr"
+            | "center"
+            | "form"
+            | "fieldset"
+            | "details"
+            | "summary"
+            | "body"
+            | "html"
+    )
+}
+
+/// Appends `t` with runs of whitespace collapsed to one space, and no
+/// leading space where `out` already ends in whitespace.
+pub fn push_collapsed(out: &mut String, t: &str) {
+    let mut last_space = out.is_empty() || out.ends_with([' ', '\n']);
+    for c in t.chars() {
+        if c.is_whitespace() || c == '\u{a0}' {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+        } else if matches!(c, '\u{200b}' | '\u{200c}' | '\u{feff}' | '\u{ad}') {
+            // Zero-width and soft-hyphen characters: invisible, and they
+            // break searches and the shingle metric alike.
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+}
+
+#[derive(Default)]
+struct Renderer {
+    buf: String,
+    /// `<br>`s seen since the last text.
+    brs: u32,
+}
+
+impl Renderer {
+    fn text(&mut self, t: &str) {
+        if self.brs > 0 && t.chars().any(|c| !c.is_whitespace() && c != '\u{a0}') {
+            self.brs = 0;
+        }
+        push_collapsed(&mut self.buf, t);
+    }
+
+    fn br(&mut self) {
+        self.brs += 1;
+        if self.brs >= 2 {
+            // `<br><br>` is how many Korean CMSs separate paragraphs.
+            self.paragraph_break();
+        } else {
+            let trimmed = self.buf.trim_end_matches(' ').len();
+            self.buf.truncate(trimmed);
+            if !self.buf.is_empty() && !self.buf.ends_with('\n') {
+                self.buf.push('\n');
+            }
+        }
+    }
+
+    fn paragraph_break(&mut self) {
+        let trimmed = self.buf.trim_end().len();
+        self.buf.truncate(trimmed);
+        if !self.buf.is_empty() && !self.buf.ends_with("\n\n") {
+            self.buf.push_str("\n\n");
+        }
+    }
+
+    fn flush(&mut self, out: &mut Vec<String>) {
+        self.brs = 0;
+        for para in self.buf.split("\n\n") {
+            let lines: Vec<&str> = para
+                .split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            if !lines.is_empty() {
+                out.push(lines.join("\n"));
+            }
+        }
+        self.buf.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(html: &str) -> Vec<String> {
+        let doc = Html::parse_document(html);
+        let dom = Dom::from_html(&doc);
+        let mut out = Vec::new();
+        dom.paragraphs(dom.body(), &mut out);
+        out
+    }
+
+    #[test]
+    fn inline_boundaries_add_no_space() {
+        assert_eq!(
+            paras("<p><span>경제</span><span>신문</span> 스크랩</p>"),
+            vec!["경제신문 스크랩"]
+        );
+    }
+
+    #[test]
+    fn br_br_is_a_paragraph_break() {
+        assert_eq!(
+            paras(
+                "<div>첫 문단이다.<br><br>둘째 문단이다.<br>같은 문단의 줄.<br/>\n<br/>셋째.</div>"
+            ),
+            vec!["첫 문단이다.", "둘째 문단이다.\n같은 문단의 줄.", "셋째."]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_iterative() {
+        let html = "<span>".repeat(50_000) + "깊다" + &"</span>".repeat(50_000);
+        let doc = Html::parse_document(&html);
+        let dom = Dom::from_html(&doc);
+        assert_eq!(dom.text(dom.body()), "깊다");
+    }
+}
+
+/// The deepest element nesting kept, as in browsers' parsers (Blink stops
+/// nesting at 512).
+pub const MAX_DEPTH: usize = 512;
+
+/// Flattens hostile nesting before parsing: start tags (and their end tags)
+/// beyond [`MAX_DEPTH`] open elements are dropped, their text kept.
+///
+/// Why: html5ever checks "is there a `<p>` in button scope" on every block
+/// start tag by walking the stack of open elements, so 100,000 nested
+/// `<div>`s cost ~10¹⁰ steps (measured: 27 s). A linear pre-scan bounds it.
+/// Elements whose end tag is optional (`p`, `li`, `td`, …) are not counted:
+/// the parser closes them itself, and counting them would flatten real pages.
+pub fn limit_depth(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    // Cheap exit: a document with fewer tags than the limit cannot exceed it.
+    if bytecount_lt(bytes, b'<', MAX_DEPTH) {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    // (name, dropped)
+    let mut stack: Vec<(Box<str>, bool)> = Vec::new();
+    let mut kept = 0usize;
+    let mut out: Option<String> = None;
+    let mut copied = 0usize; // bytes of `html` already copied to `out`
+    let mut i = 0usize;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        let start = i + off;
+        i = start + 1;
+        if bytes[i..].starts_with(b"!--") {
+            i = find_from(bytes, i, b"-->").map_or(bytes.len(), |p| p + 3);
+            continue;
+        }
+        let closing = bytes.get(i) == Some(&b'/');
+        let name_start = if closing { i + 1 } else { i };
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = tag_end(bytes, name_start + name_len);
+        i = end;
+        let self_closing = end >= 2 && bytes[end - 2] == b'/';
+        if closing {
+            // Match against the top few open elements only: hostile input
+            // could otherwise make this search quadratic.
+            let depth = stack.len();
+            if let Some(pos) = stack.iter().rev().take(64).position(|(n, _)| **n == *name) {
+                let at = depth - 1 - pos;
+                let dropped = stack[at].1;
+                for (_, d) in stack.drain(at..) {
+                    if !d {
+                        kept -= 1;
+                    }
+                }
+                if dropped {
+                    let o = out.get_or_insert_with(String::new);
+                    o.push_str(&html[copied..start]);
+                    copied = end;
+                }
+            }
+            continue;
+        }
+        if is_void(&name) || self_closing || optional_end(&name) {
+            continue;
+        }
+        let raw_text = matches!(&*name, "script" | "style" | "textarea" | "title" | "xmp");
+        if kept >= MAX_DEPTH && !raw_text {
+            let o = out.get_or_insert_with(String::new);
+            o.push_str(&html[copied..start]);
+            copied = end;
+            stack.push((name.into_boxed_str(), true));
+        } else if raw_text {
+            // Skip the raw text: `<` inside a script is not a tag.
+            let close = format!("</{name}");
+            i = find_from_ci(bytes, end, close.as_bytes()).unwrap_or(bytes.len());
+        } else {
+            kept += 1;
+            stack.push((name.into_boxed_str(), false));
+        }
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(html),
+        Some(mut o) => {
+            o.push_str(&html[copied..]);
+            std::borrow::Cow::Owned(o)
+        }
+    }
+}
+
+fn bytecount_lt(bytes: &[u8], b: u8, n: usize) -> bool {
+    let mut count = 0;
+    for &x in bytes {
+        if x == b {
+            count += 1;
+            if count >= n {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Index just past the `>` that ends a tag, honouring quoted attributes.
+fn tag_end(bytes: &[u8], mut i: usize) -> usize {
+    let mut quote = 0u8;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if quote != 0 {
+            if b == quote {
+                quote = 0;
+            }
+        } else if b == b'"' || b == b'\'' {
+            quote = b;
+        } else if b == b'>' {
+            return i + 1;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+fn find_from(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes[from.min(bytes.len())..]
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+fn find_from_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes[from.min(bytes.len())..]
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| p + from)
+}
+
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+            | "param"
+            | "keygen"
+    )
+}
+
+fn optional_end(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "option"
+            | "optgroup"
+            | "rb"
+            | "rt"
+            | "rp"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "colgroup"
+            | "caption"
+            | "html"
+            | "head"
+            | "body"
+    )
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::*;
+
+    #[test]
+    fn flattens_only_beyond_the_limit() {
+        let deep = "<div>".repeat(2_000) + "본문" + &"</div>".repeat(2_000);
+        let flat = limit_depth(&deep);
+        assert_eq!(flat.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(flat.matches("</div>").count(), MAX_DEPTH);
+        assert!(flat.contains("본문"));
+        let normal = "<p>a".repeat(1_000);
+        assert!(matches!(
+            limit_depth(&normal),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+}

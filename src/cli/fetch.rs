@@ -1,0 +1,229 @@
+//! `scrapls fetch URL` and `scrapls extract [--url URL] FILE|-`: a new scrap
+//! (or the extraction as JSON) from an article link or from saved HTML.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::{EXIT_USAGE, config_for};
+use crate::article::{Article, FetchOptions, extract, fetch_article};
+use crate::i18n::Locale;
+use crate::scrap::render::{Prefill, new_scrap, today};
+
+/// What to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// A new scrap from the template, headline, link and body filled.
+    #[default]
+    Scrap,
+    /// The extraction as one JSON object (headline, body, press, author,
+    /// published, url).
+    Json,
+}
+
+/// Where and how to write the result; shared by both subcommands.
+#[derive(Debug, clap::Args)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Scrap)]
+    pub format: OutputFormat,
+    /// Write to FILE instead of standard output (refuses to overwrite an
+    /// existing file unless --force).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// A `scrapls.toml` whose template to use (default: the one found from
+    /// the output's folder, else the current folder).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+/// Arguments of `scrapls fetch`.
+#[derive(Debug, clap::Args)]
+pub struct FetchArgs {
+    /// The article's link (http or https).
+    pub url: String,
+    #[command(flatten)]
+    pub out: OutputArgs,
+    /// Give up after this many seconds.
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    pub timeout: u64,
+    /// The User-Agent to send.
+    #[arg(long, value_name = "UA")]
+    pub user_agent: Option<String>,
+}
+
+/// Arguments of `scrapls extract`.
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Saved HTML (`-` for standard input).
+    pub file: PathBuf,
+    /// The URL the page came from (picks the site rule, fills the link).
+    #[arg(long)]
+    pub url: Option<String>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Fetches an article and prints (or writes) a new scrap or JSON.
+/// Exit status: 0 done, 1 the fetch or the write failed, 2 bad usage.
+pub fn run_fetch(args: FetchArgs) -> i32 {
+    let locale = Locale::from_env();
+    let opts = FetchOptions {
+        user_agent: args
+            .user_agent
+            .clone()
+            .unwrap_or_else(|| FetchOptions::default().user_agent),
+        timeout: Duration::from_secs(args.timeout.max(1)),
+        ..FetchOptions::default()
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("scrapls: {e}");
+            return 1;
+        }
+    };
+    match runtime.block_on(fetch_article(&args.url, &opts)) {
+        Ok(article) => emit(article, Some(&args.url), &args.out, locale),
+        Err(e) => {
+            eprintln!("scrapls: {}: {}", args.url, e.message(locale));
+            1
+        }
+    }
+}
+
+/// Extracts an article from saved HTML, offline.
+pub fn run_extract(args: ExtractArgs) -> i32 {
+    let locale = Locale::from_env();
+    let url = match args.url.as_deref().map(url::Url::parse) {
+        None => None,
+        Some(Ok(u)) => Some(u),
+        Some(Err(_)) => {
+            eprintln!(
+                "scrapls: {}: {}",
+                args.url.as_deref().unwrap_or_default(),
+                locale.pick("주소를 해석할 수 없습니다", "not a valid URL")
+            );
+            return EXIT_USAGE;
+        }
+    };
+    let bytes = if args.file == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map(|_| buf)
+    } else {
+        std::fs::read(&args.file)
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("scrapls: {}: {e}", args.file.display());
+            return EXIT_USAGE;
+        }
+    };
+    let article = extract(&bytes, url.as_ref(), None);
+    if article.body.trim().is_empty() && article.headline.is_none() {
+        eprintln!(
+            "scrapls: {}: {}",
+            args.file.display(),
+            locale.pick(
+                "기사 제목이나 본문을 찾지 못했습니다",
+                "no headline or article text found"
+            )
+        );
+        return 1;
+    }
+    emit(article, args.url.as_deref(), &args.out, locale)
+}
+
+/// Renders and writes the result.
+fn emit(article: Article, link: Option<&str>, out: &OutputArgs, env_locale: Locale) -> i32 {
+    let text = match out.format {
+        OutputFormat::Json => match serde_json::to_string_pretty(&article) {
+            Ok(s) => s + "\n",
+            Err(e) => {
+                eprintln!("scrapls: {e}");
+                return 1;
+            }
+        },
+        OutputFormat::Scrap => {
+            let dir = out
+                .output
+                .as_deref()
+                .and_then(Path::parent)
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let config = match config_for(dir, out.config.as_deref(), env_locale) {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("scrapls: {e}");
+                    return EXIT_USAGE;
+                }
+            };
+            let fill = Prefill {
+                date: Some(today()),
+                headline: article.headline,
+                // The link the user gave is what they will recognise; the
+                // canonical one is the fallback for saved pages.
+                url: link.map(str::to_owned).or(article.url),
+                body: Some(article.body).filter(|b| !b.is_empty()),
+                press: article.press,
+                author: article.author,
+                published: article.published,
+            };
+            new_scrap(&config.template, config.locale, &fill)
+        }
+    };
+    match &out.output {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
+                return 1;
+            }
+            0
+        }
+        Some(path) => write_file(path, &text, out.force, env_locale),
+    }
+}
+
+/// Writes `text` to `path`; without `force`, an existing file is never
+/// touched (`create_new` makes the check and the creation one step).
+fn write_file(path: &Path, text: &str, force: bool, locale: Locale) -> i32 {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let result = options
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()));
+    match result {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "scrapls: {}: {}",
+                path.display(),
+                locale.pick(
+                    "파일이 이미 있습니다. 덮어쓰려면 --force를 주세요",
+                    "file exists; pass --force to overwrite it"
+                )
+            );
+            1
+        }
+        Err(e) => {
+            eprintln!("scrapls: {}: {e}", path.display());
+            1
+        }
+    }
+}
