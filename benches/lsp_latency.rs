@@ -21,7 +21,7 @@
 //! * RSS: `VmRSS` from `/proc/PID/status` after `initialize`, and after
 //!   1,000 scraps are open and diagnosed.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
