@@ -28,10 +28,10 @@ echo "rumdl: $("$RUMDL" --version)"
 cargo build --release --quiet
 
 echo; echo "## Parse + validate throughput"
-cargo bench --quiet --bench parse -- --warm-up-time 1 --measurement-time 5 2>&1 | grep -E '^parse_validate|time:|thrpt:' | grep -v change
+cargo bench --quiet --bench parse -- --warm-up-time 1 --measurement-time 5 2>&1 | grep -E '^parse_validate|time:|thrpt:' | grep -v '%'
 
 echo; echo "## Edit cost growth"
-cargo bench --quiet --bench edit -- --warm-up-time 1 --measurement-time 3 2>&1 | grep -E '^edit/|time:' | grep -v change
+cargo bench --quiet --bench edit -- --warm-up-time 1 --measurement-time 3 2>&1 | grep -E '^edit/|time:' | grep -v '%'
 
 echo; echo "## Server latency and memory (stdio, $edits edits)"
 cargo bench --quiet --bench lsp_latency -- --edits "$edits"
