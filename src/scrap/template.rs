@@ -269,30 +269,55 @@ fn typo_limit(jamo_len: usize) -> usize {
 /// Text reduced to its letters and digits, NFC and lower case: what stays of
 /// a sentence when spacing, punctuation and line breaks change.
 pub fn content_key(text: &str) -> String {
-    crate::text::nfc(text)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    content_key_within(text, usize::MAX).unwrap_or_default()
 }
 
 /// [`content_key`] of `text`, or `None` as soon as it grows past
-/// `max_bytes`. Normalises lazily, so only the characters read are
-/// normalised.
+/// `max_bytes`, so only the characters needed are read.
+///
+/// This runs on every section at every keystroke, so text made only of
+/// characters that NFC leaves alone (ASCII, Latin-1, precomposed Hangul,
+/// common punctuation: nearly every scrap) skips normalisation and the
+/// Unicode tables; anything else (NFD Hangul from macOS, combining marks)
+/// takes the full path.
 fn content_key_within(text: &str, max_bytes: usize) -> Option<String> {
-    use unicode_normalization::UnicodeNormalization;
     let mut key = String::new();
-    for c in text
-        .nfc()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-    {
-        key.push(c);
+    for c in text.chars() {
+        if !crate::text::nfc_inert(c) {
+            return content_key_normalised(text, max_bytes);
+        }
+        push_key_char(&mut key, c);
         if key.len() > max_bytes {
             return None;
         }
     }
     Some(key)
+}
+
+/// The general path of [`content_key_within`]: normalise, then keep letters
+/// and digits.
+fn content_key_normalised(text: &str, max_bytes: usize) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut key = String::new();
+    for c in text.nfc() {
+        push_key_char(&mut key, c);
+        if key.len() > max_bytes {
+            return None;
+        }
+    }
+    Some(key)
+}
+
+/// Appends `c` to a key if it is a letter or digit, lower-cased; ASCII and
+/// Hangul syllables without a table lookup.
+fn push_key_char(key: &mut String, c: char) {
+    match c {
+        'a'..='z' | '0'..='9' | '\u{AC00}'..='\u{D7A3}' => key.push(c),
+        'A'..='Z' => key.push(c.to_ascii_lowercase()),
+        c if c.is_ascii() => {}
+        c if c.is_alphanumeric() => key.extend(c.to_lowercase()),
+        _ => {}
+    }
 }
 
 #[cfg(test)]

@@ -17,10 +17,24 @@ pub type Span = std::ops::Range<usize>;
 /// template's titles are NFC, so every comparison goes through this.
 pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if text.chars().all(nfc_inert) {
+        return std::borrow::Cow::Borrowed(text);
+    }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
         _ => std::borrow::Cow::Owned(text.nfc().collect()),
     }
+}
+
+/// Characters that are NFC and compose with nothing before them: ASCII,
+/// Latin-1, precomposed Hangul syllables, general and CJK punctuation.
+/// Text made only of these (nearly every scrap) needs no normalisation, and
+/// checking this is far cheaper than the Unicode tables.
+pub fn nfc_inert(c: char) -> bool {
+    (c as u32) < 0x300
+        || ('\u{AC00}'..='\u{D7A3}').contains(&c)
+        || ('\u{2000}'..='\u{206F}').contains(&c)
+        || ('\u{3000}'..='\u{303F}').contains(&c)
 }
 
 /// The comparison key of a section title: NFC, lower case, without
@@ -30,11 +44,16 @@ pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
 /// "**추가조사할 내용 또는결과**" all share one key.
 pub fn title_key(title: &str) -> String {
     let normalized = nfc(title);
-    let mut key: String = normalized
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '*' && *c != '_')
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut key = String::with_capacity(normalized.len());
+    for c in normalized.chars() {
+        match c {
+            c if c.is_whitespace() || c == '*' || c == '_' => {}
+            // ASCII and Hangul (which has no case) skip the Unicode tables.
+            c if c.is_ascii() => key.push(c.to_ascii_lowercase()),
+            '\u{AC00}'..='\u{D7A3}' => key.push(c),
+            c => key.extend(c.to_lowercase()),
+        }
+    }
     while key.ends_with([':', '：']) {
         key.pop();
     }
