@@ -5,7 +5,7 @@
 //! clamped, never trusted: past a line's end, past the document's end, or
 //! inside a surrogate pair they land on the nearest valid place.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use ropey::Rope;
 
@@ -22,8 +22,11 @@ pub struct Document {
     pub rope: Rope,
     /// The client's version of the text.
     pub version: i32,
-    /// The analysis of `version`, once computed.
-    analysis: Option<Arc<Analysis>>,
+    /// The analysis of `version`: computed once, by whichever of the
+    /// diagnostics worker and a request gets there first, while the other
+    /// waits for it instead of analysing the same text again. Replaced by a
+    /// fresh cell on every edit.
+    analysis: Arc<OnceLock<Arc<Analysis>>>,
 }
 
 /// Everything the features need about one version of a document.
@@ -81,7 +84,7 @@ impl Document {
         Document {
             rope: Rope::from_str(text),
             version,
-            analysis: None,
+            analysis: Arc::default(),
         }
     }
 
@@ -100,24 +103,18 @@ impl Document {
             }
         }
         self.version = version;
-        self.analysis = None;
+        self.analysis = Arc::default();
     }
 
-    /// The cached analysis of the current version, if computed.
-    pub fn cached(&self) -> Option<Arc<Analysis>> {
+    /// The current version's analysis cell, to fill or read outside any
+    /// lock.
+    pub fn analysis_cell(&self) -> Arc<OnceLock<Arc<Analysis>>> {
         self.analysis.clone()
-    }
-
-    /// Stores an analysis if it is of the current version.
-    pub fn store(&mut self, analysis: Arc<Analysis>) {
-        if analysis.version == self.version {
-            self.analysis = Some(analysis);
-        }
     }
 
     /// Forgets the analysis (after a configuration change).
     pub fn invalidate(&mut self) {
-        self.analysis = None;
+        self.analysis = Arc::default();
     }
 
     /// The rope's char index of a position, clamped.

@@ -120,24 +120,20 @@ impl State {
 
     /// The analysis of the document's current version, computed if needed.
     pub(crate) fn analysis(&self, uri: &lsp::Uri) -> Result<Arc<Analysis>> {
-        let (rope, version) = {
+        let (cell, rope, version) = {
             let docs = self.docs.lock().map_err(|_| Error::internal_error())?;
             let doc = docs.get(uri).ok_or_else(|| not_open(uri))?;
-            if let Some(a) = doc.cached() {
-                return Ok(a);
+            let cell = doc.analysis_cell();
+            if let Some(a) = cell.get() {
+                return Ok(a.clone());
             }
-            (doc.rope.clone(), doc.version)
+            (cell, doc.rope.clone(), doc.version)
         };
         let config = self.config();
-        let analysis = guarded("analysis", || {
-            Arc::new(Analysis::new(version, rope.to_string(), &config))
-        })?;
-        if let Ok(mut docs) = self.docs.lock()
-            && let Some(doc) = docs.get_mut(uri)
-        {
-            doc.store(analysis.clone());
-        }
-        Ok(analysis)
+        guarded("analysis", || {
+            cell.get_or_init(|| Arc::new(Analysis::new(version, rope.to_string(), &config)))
+                .clone()
+        })
     }
 }
 
