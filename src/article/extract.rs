@@ -208,6 +208,17 @@ fn first_attr(doc: &Html, sel: &str, attr: &str) -> Option<String> {
 /// Text of an HTML snippet (JSON-LD and Fusion strings may hold tags and
 /// entities), as paragraphs.
 fn fragment_paragraphs(s: &str) -> Vec<String> {
+    // Some CMSs escape the HTML of `articleBody` twice: "&lt;p&gt;…".
+    if ["&lt;p", "&lt;div", "&lt;a ", "&lt;br", "&lt;span"]
+        .iter()
+        .any(|t| s.contains(t))
+    {
+        let once = Html::parse_fragment(s);
+        let unescaped: String = once.root_element().text().collect();
+        if !unescaped.contains("&lt;") {
+            return fragment_paragraphs(&unescaped);
+        }
+    }
     if !s.contains(['<', '&']) {
         return s
             .split("\n\n")
@@ -730,9 +741,12 @@ fn is_boilerplate_line(p: &str, n: usize) -> bool {
     if copyright && n < 200 {
         return true;
     }
+    // Korean papers' copyright footers. Only with Hangul in the line: in
+    // other languages a wire-service credit is often part of the article.
     if n < 200
         && (p.starts_with('ⓒ') || p.starts_with('©') || p.starts_with("Copyright"))
         && !p.ends_with('다')
+        && p.chars().any(is_hangul)
     {
         return true;
     }
@@ -744,6 +758,10 @@ fn is_boilerplate_line(p: &str, n: usize) -> bool {
         return true;
     }
     matches!(p, "광고" | "AD" | "Advertisement" | "ADVERTISEMENT")
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{3131}'..='\u{318E}')
 }
 
 fn has_email(p: &str) -> bool {
@@ -796,6 +814,9 @@ struct Count {
     input: u32,
     embed: u32,
     heading_chars: u32,
+    /// Characters inside `<blockquote>`: quoted posts (tweets) that
+    /// articles embed in widget boxes.
+    quote_chars: u32,
 }
 
 impl Count {
@@ -809,6 +830,7 @@ impl Count {
         self.input += o.input;
         self.embed += o.embed;
         self.heading_chars += o.heading_chars;
+        self.quote_chars += o.quote_chars;
     }
 
     fn sub(&mut self, o: &Count) {
@@ -821,6 +843,7 @@ impl Count {
         self.input = self.input.saturating_sub(o.input);
         self.embed = self.embed.saturating_sub(o.embed);
         self.heading_chars = self.heading_chars.saturating_sub(o.heading_chars);
+        self.quote_chars = self.quote_chars.saturating_sub(o.quote_chars);
     }
 
     fn link_density(&self) -> f32 {
@@ -892,6 +915,7 @@ impl Stats {
                             };
                         }
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => c[i].heading_chars = c[i].chars,
+                        "blockquote" => c[i].quote_chars = c[i].chars,
                         _ => {}
                     }
                 }
@@ -1319,6 +1343,10 @@ fn clean_subtree(dom: &mut Dom, stats: &mut Stats, root: Ix) {
 }
 
 fn conditional(tag: &str, c: &Count, weight: i32) -> bool {
+    // An embedded quotation (a tweet in a widget box) is article text.
+    if c.quote_chars * 2 >= c.chars && c.chars > 30 {
+        return false;
+    }
     if weight < 0 && c.chars < 2000 {
         return true;
     }
