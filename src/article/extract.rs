@@ -1278,7 +1278,23 @@ fn score_and_render(dom: &mut Dom) -> Vec<String> {
     for &s in &selected {
         dom.paragraphs(s, &mut out);
     }
+    trim_edges(&mut out);
     out
+}
+
+/// Drops label-like scraps at the start and end of a generic extraction:
+/// "TRENDING:", "Comments", a date, a view count. Short (under four words),
+/// no sentence end. Only at the edges: inside the text such lines are
+/// subheadings.
+fn trim_edges(out: &mut Vec<String>) {
+    let is_label = |p: &str| p.split_whitespace().count() < 4 && !ends_sentence(p);
+    while out.len() > 1 && out.last().is_some_and(|p| is_label(p)) {
+        out.pop();
+    }
+    let lead = out.iter().take_while(|p| is_label(p)).count();
+    if lead < out.len() {
+        out.drain(..lead);
+    }
 }
 
 fn ends_sentence(t: &str) -> bool {
