@@ -1,21 +1,265 @@
-//! Fetching an article into a scrap from the editor (wired to
-//! [`crate::article`] once extraction lands).
+//! Fetching an article into a scrap from the editor.
+//!
+//! The fetch runs in the command's own task, holding no lock, so the user
+//! keeps typing while the page loads. When it arrives, the edit is computed
+//! against the document as it is *then* and sent as a versioned edit; if the
+//! user typed in between and the editor refuses it, it is recomputed against
+//! the newer version (a few times). Failures change nothing and say why.
 
-use serde_json::Value;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+use tokio::sync::Notify;
 use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types as lsp;
 
+use super::actions::{article_link, workspace_edit};
 use super::server::Backend;
+use crate::article::Article;
+use crate::article::fetch::{FetchOptions, fetch_article};
+use crate::i18n::Locale;
+use crate::scrap::edit::fill_from_article;
+use crate::scrap::render::{Prefill, new_scrap, today};
 
-/// `scrapls.newFromUrl [url]` → `{ "text": … }`.
-pub async fn new_from_url(_backend: &Backend, _args: &[Value]) -> Result<Option<Value>> {
-    Err(Error::invalid_params("fetching is not available yet"))
+/// How often a refused edit is recomputed against a newer version.
+const APPLY_ATTEMPTS: usize = 3;
+
+static NEXT_TOKEN: AtomicU64 = AtomicU64::new(1);
+
+/// The fill values a fetched article gives a scrap.
+fn prefill(article: Article, url: &str) -> Prefill {
+    Prefill {
+        date: None,
+        headline: article.headline,
+        body: Some(article.body).filter(|b| !b.trim().is_empty()),
+        press: article.press,
+        author: article.author,
+        published: article.published,
+        url: Some(article.url.unwrap_or_else(|| url.to_string())),
+    }
 }
 
-/// `scrapls.fetchArticle [uri, version?]`.
-pub async fn fetch_into(
-    _backend: &Backend,
-    _args: &[Value],
-    _replace: bool,
-) -> Result<Option<Value>> {
-    Err(Error::invalid_params("fetching is not available yet"))
+/// Fetch options from the editor settings.
+fn options(backend: &Backend) -> FetchOptions {
+    let mut options = FetchOptions::default();
+    if let Ok(session) = backend.state().session.read() {
+        if let Some(ms) = session.settings.fetch.timeout_ms {
+            options.timeout = Duration::from_millis(ms.max(1));
+        }
+        if let Some(ua) = &session.settings.fetch.user_agent {
+            options.user_agent = ua.clone();
+        }
+    }
+    options
+}
+
+/// Arguments of `window/workDoneProgress/cancel`.
+#[derive(Deserialize)]
+pub struct CancelParams {
+    token: lsp::NumberOrString,
+}
+
+impl Backend {
+    /// `window/workDoneProgress/cancel`: stops the fetch behind a progress.
+    pub async fn progress_cancel(&self, params: CancelParams) {
+        let key = match params.token {
+            lsp::NumberOrString::Number(n) => n.to_string(),
+            lsp::NumberOrString::String(s) => s,
+        };
+        if let Ok(cancels) = self.cancels().lock()
+            && let Some(notify) = cancels.get(&key)
+        {
+            notify.notify_one();
+        }
+    }
+}
+
+/// Runs `fetch` with work-done progress (when the client supports it) and
+/// cancellation from the progress's cancel button. `None` when cancelled.
+async fn with_progress(
+    backend: &Backend,
+    url: &str,
+    locale: Locale,
+) -> Option<std::result::Result<Article, String>> {
+    let token = format!(
+        "scrapls-fetch-{}",
+        NEXT_TOKEN.fetch_add(1, Ordering::Relaxed)
+    );
+    let cancel = Arc::new(Notify::new());
+    if let Ok(mut cancels) = backend.cancels().lock() {
+        cancels.insert(token.clone(), cancel.clone());
+    }
+    let supports = backend
+        .state()
+        .session
+        .read()
+        .is_ok_and(|s| s.work_done_progress);
+    let progress_token = lsp::NumberOrString::String(token.clone());
+    let progress = if supports
+        && backend
+            .client()
+            .create_work_done_progress(progress_token.clone())
+            .await
+            .is_ok()
+    {
+        Some(
+            backend
+                .client()
+                .progress(
+                    progress_token,
+                    locale.pick("기사 가져오는 중", "Fetching article"),
+                )
+                .with_message(url.to_string())
+                .with_cancel_button()
+                .begin()
+                .await,
+        )
+    } else {
+        None
+    };
+    let options = options(backend);
+    let result = tokio::select! {
+        r = fetch_article(url, &options) => Some(r.map_err(|e| e.message(locale))),
+        () = cancel.notified() => None,
+    };
+    if let Ok(mut cancels) = backend.cancels().lock() {
+        cancels.remove(&token);
+    }
+    if let Some(p) = progress {
+        let done = match &result {
+            Some(Ok(_)) => locale.pick("완료", "done"),
+            Some(Err(_)) => locale.pick("실패", "failed"),
+            None => locale.pick("취소됨", "cancelled"),
+        };
+        p.finish_with_message(done).await;
+    }
+    result
+}
+
+async fn show_error(backend: &Backend, locale: Locale, reason: &str) {
+    backend
+        .client()
+        .show_message(
+            lsp::MessageType::ERROR,
+            match locale {
+                Locale::Ko => format!(
+                    "scrapls: 기사를 가져오지 못했습니다. 문서는 바뀌지 않았습니다. ({reason})"
+                ),
+                Locale::En => format!(
+                    "scrapls: could not fetch the article; the document is unchanged. ({reason})"
+                ),
+            },
+        )
+        .await;
+}
+
+/// `scrapls.newFromUrl [url]` → `{ "text": … }`: a new scrap filled from the
+/// article (or, if the fetch fails, with only its link and the reason).
+pub async fn new_from_url(backend: &Backend, args: &[Value]) -> Result<Option<Value>> {
+    let url = args
+        .first()
+        .and_then(Value::as_str)
+        .filter(|u| crate::scrap::validate::is_http_url(u))
+        .ok_or_else(|| Error::invalid_params("expected an http(s) URL as the first argument"))?
+        .to_string();
+    let config = backend.state().config();
+    let locale = config.locale;
+    let mut fill = match with_progress(backend, &url, locale).await {
+        Some(Ok(article)) => prefill(article, &url),
+        Some(Err(reason)) => {
+            show_error(backend, locale, &reason).await;
+            Prefill {
+                url: Some(url.clone()),
+                ..Prefill::default()
+            }
+        }
+        None => return Ok(None),
+    };
+    fill.date = Some(today());
+    Ok(Some(
+        json!({ "text": new_scrap(&config.template, locale, &fill) }),
+    ))
+}
+
+/// `scrapls.fetchArticle [uri]` (and the `replace` variant).
+pub async fn fetch_into(backend: &Backend, args: &[Value], replace: bool) -> Result<Option<Value>> {
+    let uri: lsp::Uri = args
+        .first()
+        .and_then(Value::as_str)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| Error::invalid_params("expected a document URI as the first argument"))?;
+    let state = backend.state().clone();
+    let config = state.config();
+    let locale = config.locale;
+    let analysis = state.analysis(&uri)?;
+    let Some(url) = article_link(&analysis, &config) else {
+        show_error(
+            backend,
+            locale,
+            locale.pick(
+                "기사링크 섹션에 http(s) 주소가 없습니다",
+                "the link section holds no http(s) URL",
+            ),
+        )
+        .await;
+        return Ok(Some(Value::Bool(false)));
+    };
+    let article = match with_progress(backend, &url, locale).await {
+        Some(Ok(article)) => article,
+        Some(Err(reason)) => {
+            show_error(backend, locale, &reason).await;
+            return Ok(Some(Value::Bool(false)));
+        }
+        None => return Ok(Some(Value::Bool(false))),
+    };
+    let fill = prefill(article, &url);
+    for _ in 0..APPLY_ATTEMPTS {
+        // Against the document as it is now, not as it was at the request.
+        let analysis = state.analysis(&uri)?;
+        let (edits, kept) = fill_from_article(
+            &analysis.text,
+            &analysis.scrap,
+            &config.template,
+            &fill,
+            replace,
+            locale,
+        );
+        if edits.is_empty() {
+            let message = match locale {
+                Locale::Ko => format!(
+                    "scrapls: 채울 빈 칸이 없습니다 (이미 작성됨: {}). '기사 다시 가져오기'로 바꿀 수 있습니다.",
+                    kept.join(", ")
+                ),
+                Locale::En => format!(
+                    "scrapls: nothing to fill (already written: {}). Use 'Re-fetch article' to replace.",
+                    kept.join(", ")
+                ),
+            };
+            backend
+                .client()
+                .show_message(lsp::MessageType::INFO, message)
+                .await;
+            return Ok(Some(Value::Bool(false)));
+        }
+        let encoding = state.encoding();
+        let edit = workspace_edit(&uri, &analysis, edits, encoding);
+        match backend.client().apply_edit(edit).await {
+            Ok(response) if response.applied => return Ok(Some(Value::Bool(true))),
+            Ok(_) => continue, // The document moved on: recompute.
+            Err(e) => return Err(e),
+        }
+    }
+    show_error(
+        backend,
+        locale,
+        locale.pick(
+            "문서가 계속 바뀌어 편집을 적용하지 못했습니다",
+            "the document kept changing, so the edit was not applied",
+        ),
+    )
+    .await;
+    Ok(Some(Value::Bool(false)))
 }

@@ -32,7 +32,12 @@ pub fn run() -> i32 {
     };
     let shutdown_requested = runtime.block_on(async {
         let (stdin, stdout, writer) = transport::guard(tokio::io::stdin(), tokio::io::stdout());
-        let (service, socket) = LspService::new(server::Backend::new);
+        let (service, socket) = LspService::build(server::Backend::new)
+            .custom_method(
+                "window/workDoneProgress/cancel",
+                server::Backend::progress_cancel,
+            )
+            .finish();
         Server::new(stdin, stdout, socket).serve(service).await;
         // Let the last responses reach the client; the writer itself only
         // ends with stdin, which a client may keep open after `exit`.

@@ -45,6 +45,8 @@ pub static SHUTDOWN_REQUESTED: std::sync::atomic::AtomicBool =
 pub struct Backend {
     client: Client,
     state: Arc<State>,
+    /// Cancel switches of running fetches, by progress token.
+    cancels: Mutex<HashMap<String, Arc<Notify>>>,
 }
 
 /// Shared state.
@@ -149,6 +151,7 @@ impl Backend {
                 session: RwLock::new(Session::default()),
                 workers: Mutex::new(HashMap::new()),
             }),
+            cancels: Mutex::new(HashMap::new()),
         }
     }
 
@@ -287,6 +290,10 @@ impl Backend {
 
     pub(crate) fn state(&self) -> &Arc<State> {
         &self.state
+    }
+
+    pub(crate) fn cancels(&self) -> &Mutex<HashMap<String, Arc<Notify>>> {
+        &self.cancels
     }
 }
 

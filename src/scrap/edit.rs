@@ -7,7 +7,7 @@
 //! The LSP layer wraps them in versioned `TextDocumentEdit`s.
 
 use super::parse::{Form, Scrap, content_text};
-use super::render::section_block;
+use super::render::{Prefill, SECTION_LEVEL, section_block, yaml_scalar};
 use super::template::Template;
 use crate::i18n::Locale;
 use crate::text::Span;
@@ -124,6 +124,144 @@ pub fn replace_section(text: &str, scrap: &Scrap, spec: usize, value: &str) -> O
     })
 }
 
+/// The edits that fill a scrap from a fetched article: the headline and
+/// body sections (inserted when absent, filled when empty, replaced only
+/// when `replace` is set) and the front matter's `press`, `author`,
+/// `published` and `url` (added when absent, filled when empty, replaced
+/// only when `replace` is set). Returns the edits and the ids of the
+/// sections or keys left alone because they already hold text.
+pub fn fill_from_article(
+    text: &str,
+    scrap: &Scrap,
+    template: &Template,
+    fill: &Prefill,
+    replace: bool,
+    locale: Locale,
+) -> (Vec<Edit>, Vec<String>) {
+    let mut edits = Vec::new();
+    let mut kept = Vec::new();
+    if scrap.form != Form::Markdown {
+        return (edits, kept);
+    }
+    let mut missing: Vec<(usize, String)> = Vec::new();
+    for (id, value) in [("headline", &fill.headline), ("body", &fill.body)] {
+        let (Some(spec), Some(value)) = (template.index_of(id), value.as_deref()) else {
+            continue;
+        };
+        if value.trim().is_empty() {
+            continue;
+        }
+        if scrap.first_of(spec).is_none() {
+            missing.push((spec, value.trim().to_string()));
+        } else if let Some(edit) = fill_empty_section(text, scrap, spec, value) {
+            edits.push(edit);
+        } else if replace {
+            edits.extend(replace_section(text, scrap, spec, value));
+        } else {
+            kept.push(id.to_string());
+        }
+    }
+    // Absent sections: insert them, with their value, in template order.
+    let specs: Vec<usize> = missing.iter().map(|(s, _)| *s).collect();
+    for mut edit in insert_sections(text, scrap, template, &specs, locale) {
+        for (spec, value) in &missing {
+            let block = section_block(template.section(*spec), locale);
+            let filled = format!(
+                "{SECTION_LEVEL} {}\n\n{value}\n\n",
+                template.section(*spec).title
+            );
+            edit.text = edit.text.replacen(
+                block.trim_end_matches('\n'),
+                filled.trim_end_matches('\n'),
+                1,
+            );
+        }
+        edits.push(edit);
+    }
+    edits.extend(front_matter_edits(text, scrap, fill, replace, &mut kept));
+    (edits, kept)
+}
+
+/// Front matter edits for a fetched article's metadata.
+fn front_matter_edits(
+    text: &str,
+    scrap: &Scrap,
+    fill: &Prefill,
+    replace: bool,
+    kept: &mut Vec<String>,
+) -> Vec<Edit> {
+    let fields: Vec<(&str, &str)> = [
+        ("press", &fill.press),
+        ("author", &fill.author),
+        ("published", &fill.published),
+        ("url", &fill.url),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(|v| (k, v))
+    })
+    .collect();
+    if fields.is_empty() {
+        return Vec::new();
+    }
+    let Some(fm) = &scrap.front_matter else {
+        let mut block = String::from("---\n");
+        for (key, value) in &fields {
+            block.push_str(&format!("{key}: {}\n", yaml_scalar(value)));
+        }
+        block.push_str("---\n\n");
+        return vec![Edit {
+            span: 0..0,
+            text: block,
+        }];
+    };
+    let mut edits = Vec::new();
+    let mut append = String::new();
+    for (key, value) in fields {
+        match fm.entries.iter().find(|e| &text[e.key.clone()] == key) {
+            Some(entry) => {
+                let current = text[entry.value.clone()].trim();
+                if current.is_empty()
+                    || current == "\"\""
+                    || current == "''"
+                    || current == "~"
+                    || current == "null"
+                {
+                    // `key:` with nothing after it: write the value after the colon.
+                    let at = entry.key.end;
+                    let line_end = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
+                    edits.push(Edit {
+                        span: at..line_end,
+                        text: format!(": {}", yaml_scalar(value)),
+                    });
+                } else if replace {
+                    edits.push(Edit {
+                        span: entry.value.clone(),
+                        text: yaml_scalar(value),
+                    });
+                } else {
+                    kept.push(key.to_string());
+                }
+            }
+            None => append.push_str(&format!("{key}: {}\n", yaml_scalar(value))),
+        }
+    }
+    if !append.is_empty() {
+        let at = fm.body.end;
+        if at > 0 && !text[..at].ends_with('\n') {
+            append.insert(0, '\n');
+        }
+        edits.push(Edit {
+            span: at..at,
+            text: append,
+        });
+    }
+    edits
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::config::Config;
@@ -192,5 +330,49 @@ mod tests {
             apply(text, vec![replaced]),
             "## 헤드라인\n\n## 본문\n\n새 본문\n"
         );
+    }
+
+    #[test]
+    fn fills_from_article_without_touching_written_text() {
+        let t = Template::default();
+        let text = "---\ndate: 2026-11-22\npress:\nauthor: 내가 쓴 기자명\n---\n\n## 헤드라인\n\n## 기사링크\nhttps://news.example.com/a\n\n## 인사이트\n내 생각 10%\n";
+        let scrap = parse(text, &t);
+        let fill = Prefill {
+            headline: Some("수출 12% 증가".into()),
+            body: Some("첫 문단.\n\n둘째 문단.".into()),
+            press: Some("한빛경제".into()),
+            author: Some("이하늘 기자".into()),
+            url: Some("https://news.example.com/a".into()),
+            ..Prefill::default()
+        };
+        let (edits, kept) = fill_from_article(text, &scrap, &t, &fill, false, Locale::Ko);
+        let out = apply(text, edits);
+        assert_eq!(kept, ["author"]);
+        assert!(
+            out.contains(
+                "press: 한빛경제\nauthor: 내가 쓴 기자명\nurl: \"https://news.example.com/a\"\n---"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("## 헤드라인\n\n수출 12% 증가\n\n## 기사링크"),
+            "{out}"
+        );
+        assert!(out.contains("https://news.example.com/a\n\n## 본문 (본문 내용 복사)\n\n첫 문단.\n\n둘째 문단.\n\n## 인사이트\n내 생각 10%\n"), "{out}");
+        let (again, _) = check(&out, &Config::default());
+        assert_eq!(again.sections.len(), 4);
+
+        // Replace: the user asked for it by name.
+        let scrap = parse(&out, &t);
+        let fill2 = Prefill {
+            headline: Some("새 제목".into()),
+            author: Some("다른 기자".into()),
+            ..Prefill::default()
+        };
+        let (edits, kept) = fill_from_article(&out, &scrap, &t, &fill2, true, Locale::Ko);
+        assert!(kept.is_empty());
+        let replaced = apply(&out, edits);
+        assert!(replaced.contains("## 헤드라인\n\n새 제목\n\n## 기사링크"));
+        assert!(replaced.contains("author: 다른 기자\n"));
     }
 }

@@ -93,8 +93,9 @@ pub fn guidance_comment(spec: &SectionSpec, locale: Locale) -> String {
     }
 }
 
-/// A YAML double-quoted scalar (JSON strings are valid YAML).
-fn yaml_scalar(value: &str) -> String {
+/// A YAML scalar: plain when that is unambiguous, else double-quoted
+/// (JSON strings are valid YAML).
+pub fn yaml_scalar(value: &str) -> String {
     let plain = !value.is_empty()
         && value
             .chars()

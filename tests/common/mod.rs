@@ -2,7 +2,7 @@
 //! serve` binary and speaks JSON-RPC over its stdio.
 #![allow(dead_code)] // Each test binary uses a different part of it.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::sync::{Arc, Mutex};
