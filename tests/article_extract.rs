@@ -172,3 +172,47 @@ fn garbage_never_panics() {
         let _ = extract(&input, Some(&url), Some("utf-8"));
     }
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    /// Fragments that exercise the parser, the depth guard, JSON-LD, the
+    /// Fusion reader and the cleanups.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("<div>".to_owned()),
+            Just("</div>".to_owned()),
+            Just("<p>".to_owned()),
+            Just("<br>".to_owned()),
+            Just("<span>".to_owned()),
+            Just("<!--".to_owned()),
+            Just("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"".to_owned()),
+            Just("<script>Fusion.globalContent={\"content_elements\":[".to_owned()),
+            Just("</script>".to_owned()),
+            Just("<meta charset=euc-kr>".to_owned()),
+            Just("<title>제목 - 한국일보</title>".to_owned()),
+            Just("<article id=\"dic_area\">".to_owned()),
+            Just("무단전재 및 재배포 금지".to_owned()),
+            Just("홍길동 기자 hong@example.com".to_owned()),
+            "[가-힣a-z .,\"<>/&;=\\[\\]{}]{0,40}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn arbitrary_html(pieces in proptest::collection::vec(piece(), 0..60)) {
+            let html = pieces.concat();
+            let url = url::Url::parse("https://n.news.naver.com/article/1").unwrap();
+            let a = scrapls::article::extract(html.as_bytes(), Some(&url), None);
+            prop_assert!(!a.body.contains("\n\n\n"));
+        }
+
+        #[test]
+        fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            let _ = scrapls::article::extract(&bytes, None, Some("euc-kr"));
+            let _ = scrapls::article::extract(&bytes, None, None);
+        }
+    }
+}
