@@ -197,6 +197,7 @@ fn korean_set() {
         .collect();
     files.sort();
     let mut matches = Vec::new();
+    let mut generic = Vec::new();
     let mut exact = 0;
     let mut report = Vec::new();
     for f in &files {
@@ -217,6 +218,11 @@ fn korean_set() {
             .and_then(|u| url::Url::parse(u).ok());
         let a = scrapls::article::extract(&html, url.as_ref(), None);
         let m = shingle_match(expected["body"].as_str().unwrap_or(""), &a.body);
+        let g = scrapls::article::extract_without_site_rules(&html, url.as_ref(), None);
+        generic.push(shingle_match(
+            expected["body"].as_str().unwrap_or(""),
+            &g.body,
+        ));
         let headline_ok = a.headline.as_deref() == expected["headline"].as_str();
         exact += usize::from(headline_ok);
         report.push(format!(
@@ -234,6 +240,10 @@ fn korean_set() {
     );
     let min = matches.iter().map(Match::f1).fold(1.0, f64::min);
     println!("lowest page F1: {min:.3}");
+    let (gp, gr, gf) = summarize(&generic);
+    println!(
+        "without site rules (structured data + generic only): precision {gp:.3} recall {gr:.3} F1 {gf:.3}"
+    );
     for line in report {
         println!("  {line}");
     }

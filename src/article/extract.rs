@@ -16,8 +16,9 @@ use super::sites::{self, BodySource, Cleanup, SiteRule};
 /// "no body found" by a source, and the next source is tried.
 const MIN_BODY: usize = 60;
 
-/// Extracts everything from an already decoded document.
-pub fn extract_str(html: &str, url: Option<&Url>) -> Article {
+/// Extracts everything from an already decoded document. `site_rules`
+/// false skips the site table (to measure the generic path alone).
+pub fn extract_str(html: &str, url: Option<&Url>, site_rules: bool) -> Article {
     let doc = Html::parse_document(html);
     let meta = Meta::collect(&doc);
     let ld = JsonLd::collect(&doc);
@@ -30,7 +31,8 @@ pub fn extract_str(html: &str, url: Option<&Url>) -> Article {
     let rule = host
         .as_deref()
         .and_then(sites::rule_for_host)
-        .or_else(|| sites::rule_for_page(&doc));
+        .or_else(|| sites::rule_for_page(&doc))
+        .filter(|_| site_rules);
 
     let fusion = match rule {
         Some(r) if r.source == BodySource::FusionJson => Fusion::find(&doc),
@@ -817,6 +819,9 @@ struct Count {
     /// Characters inside `<blockquote>`: quoted posts (tweets) that
     /// articles embed in widget boxes.
     quote_chars: u32,
+    /// Pictures as parsed, not reduced when empty picture wrappers are
+    /// removed: what the photo-box test looks at.
+    pics: u32,
 }
 
 impl Count {
@@ -831,6 +836,7 @@ impl Count {
         self.embed += o.embed;
         self.heading_chars += o.heading_chars;
         self.quote_chars += o.quote_chars;
+        self.pics += o.pics;
     }
 
     fn sub(&mut self, o: &Count) {
@@ -900,7 +906,10 @@ impl Stats {
                     match tag {
                         "a" => c[i].link_chars = c[i].chars,
                         "p" => c[i].p += 1,
-                        "img" => c[i].img += 1,
+                        "img" => {
+                            c[i].img += 1;
+                            c[i].pics += 1;
+                        }
                         "li" => c[i].li += 1,
                         "input" | "select" | "textarea" => {
                             c[i] = Count {
@@ -1345,6 +1354,11 @@ fn clean_subtree(dom: &mut Dom, stats: &mut Stats, root: Ix) {
         let remove = match tag {
             "h1" => true,
             "h2" | "h3" | "h4" | "h5" | "h6" => weight < 0 || c.link_density() > 0.33,
+            "p" | "em" | "span" | "figcaption" | "td"
+                if c.chars < 200 && has_word(&e.class_id, CAPTION_LONG, CAPTION_SHORT) =>
+            {
+                true
+            }
             "table" | "ul" | "ol" | "div" | "section" | "dl" | "aside" | "center" | "span" => {
                 conditional(tag, &c, weight)
             }
@@ -1357,6 +1371,21 @@ fn clean_subtree(dom: &mut Dom, stats: &mut Stats, root: Ix) {
         }
     }
 }
+
+/// Photo captions by class name (Korean CMSs: `img_desc`, `thumb_txt`,
+/// `editor-img-caption`, `txt-desc`).
+const CAPTION_LONG: &[&str] = &[
+    "caption",
+    "img_desc",
+    "img-desc",
+    "imgdesc",
+    "photo_desc",
+    "thumb_txt",
+    "txt-desc",
+    "photo-txt",
+    "photo_txt",
+];
+const CAPTION_SHORT: &[&str] = &["cap", "desc"];
 
 fn conditional(tag: &str, c: &Count, weight: i32) -> bool {
     // An embedded quotation (a tweet in a widget box) is article text.
@@ -1382,7 +1411,9 @@ fn conditional(tag: &str, c: &Count, weight: i32) -> bool {
     let ld = c.link_density();
     let heading_density = c.heading_chars as f32 / c.chars as f32;
     let len = c.chars;
-    (img > 1.0 && p / img < 0.5)
+    // A photo box: pictures and a caption-sized text.
+    (c.pics >= 1 && c.chars < 120 && c.p <= 1 && !is_list)
+        || (img > 1.0 && p / img < 0.5)
         || (!is_list && li > p)
         || (c.input as f32 > p / 3.0)
         || (!is_list && heading_density < 0.9 && len < 25 && (c.img == 0 || c.img > 2) && ld > 0.0)
