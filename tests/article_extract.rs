@@ -151,6 +151,31 @@ fn deep_nesting_is_bounded() {
 }
 
 #[test]
+fn wide_and_deep_pages_are_bounded() {
+    // 150 towers of 400 nested elements whose classes match removal
+    // selectors and scoring words: every pass must stay linear-ish.
+    let mut html = String::from("<html><body><article>");
+    for i in 0..150 {
+        html.push_str(&"<div class=\"share related article-body\">".repeat(400));
+        html.push_str(&format!(
+            "<p>{i}번째 탑의 문단이다. 문장이 조금 길어야 점수를 받는다.</p>"
+        ));
+        html.push_str(&"</div>".repeat(400));
+    }
+    html.push_str("</article></body></html>");
+    let url = url::Url::parse("https://www.hankyung.com/article/1").unwrap();
+    for url in [None, Some(&url)] {
+        let start = Instant::now();
+        let _ = extract(html.as_bytes(), url, None);
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+}
+
+#[test]
 fn garbage_never_panics() {
     let inputs: Vec<Vec<u8>> = vec![
         Vec::new(),

@@ -87,6 +87,10 @@ const KEPT_ATTRS: &[&str] = &["hidden", "aria-hidden", "style", "role", "itempro
 pub struct Dom {
     pub nodes: Vec<Node>,
     pub by_id: IdMap,
+    /// The last index inside each node's subtree. Indices are in document
+    /// pre-order, so a subtree is the range `i..=end[i]` and "contains" is
+    /// two comparisons, whatever the depth.
+    end: Vec<Ix>,
 }
 
 impl Dom {
@@ -139,7 +143,13 @@ impl Dom {
                 stack.push((child, Some(ix)));
             }
         }
-        Dom { nodes, by_id }
+        let mut end: Vec<Ix> = (0..nodes.len()).collect();
+        for i in (0..nodes.len()).rev() {
+            if let Some(&last) = nodes[i].children.last() {
+                end[i] = end[last];
+            }
+        }
+        Dom { nodes, by_id, end }
     }
 
     /// The element data of a node, if it is an element.
@@ -180,30 +190,19 @@ impl Dom {
         out
     }
 
-    /// Whether `ix` or one of its ancestors was removed.
-    pub fn is_removed(&self, mut ix: Ix) -> bool {
-        loop {
-            if self.nodes[ix].removed {
-                return true;
-            }
-            match self.nodes[ix].parent {
-                Some(p) => ix = p,
-                None => return false,
-            }
+    /// For every node, whether it or one of its ancestors was removed: one
+    /// forward pass, parents come before children.
+    pub fn removed_mask(&self) -> Vec<bool> {
+        let mut mask = vec![false; self.nodes.len()];
+        for (i, n) in self.nodes.iter().enumerate() {
+            mask[i] = n.removed || n.parent.is_some_and(|p| mask[p]);
         }
+        mask
     }
 
-    /// Whether `ancestor` contains `ix` (or is it).
-    pub fn contains(&self, ancestor: Ix, mut ix: Ix) -> bool {
-        loop {
-            if ix == ancestor {
-                return true;
-            }
-            match self.nodes[ix].parent {
-                Some(p) => ix = p,
-                None => return false,
-            }
-        }
+    /// Whether `ancestor` contains `ix` (or is it). O(1).
+    pub fn contains(&self, ancestor: Ix, ix: Ix) -> bool {
+        ancestor <= ix && ix <= self.end[ancestor]
     }
 
     /// The visible text of a subtree with whitespace collapsed, inline

@@ -184,9 +184,11 @@ fn select_ix(doc: &Html, dom: &Dom, sel: &str) -> Vec<Ix> {
         return Vec::new();
     };
     let mut out: Vec<Ix> = Vec::new();
+    // Matches come in document order: a match is nested exactly when it
+    // lies inside the last outermost one.
     for el in doc.select(&sel) {
         if let Some(&ix) = dom.by_id.get(&el.id())
-            && !out.iter().any(|&o| dom.contains(o, ix))
+            && !out.last().is_some_and(|&o| dom.contains(o, ix))
         {
             out.push(ix);
         }
@@ -1148,8 +1150,9 @@ fn score_and_render(dom: &mut Dom) -> Vec<String> {
     let n = dom.nodes.len();
     let mut score = vec![0f32; n];
     let mut initialised = vec![false; n];
+    let removed = dom.removed_mask();
     for i in 0..n {
-        if dom.is_removed(i) {
+        if removed[i] {
             continue;
         }
         let Some(e) = dom.element(i) else {
