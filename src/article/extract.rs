@@ -488,7 +488,7 @@ fn heading_texts(doc: &Html, rule: Option<&SiteRule>) -> Vec<String> {
 }
 
 const TITLE_SEPARATORS: &[&str] = &[
-    " - ", " | ", " < ", " > ", "ㅣ", " :: ", " – ", " — ", " · ", "|", " : ", " :", " / ",
+    " - ", " | ", " < ", " > ", "ㅣ", "｜", " :: ", " – ", " — ", " · ", "|", " : ", " :", " / ",
 ];
 
 /// Removes the site-name suffix from a title: " - 매일경제", " | 한국일보",
@@ -518,7 +518,7 @@ fn clean_title(raw: &str, names: &[String], headings: &[String]) -> String {
             && t.starts_with(h.as_str())
             && t[h.len()..]
                 .trim_start()
-                .starts_with(['-', '|', '<', 'ㅣ', ':', '–', '—', '·'])
+                .starts_with(['-', '|', '<', 'ㅣ', '｜', ':', '–', '—', '·'])
         {
             return h.clone();
         }
@@ -1464,6 +1464,11 @@ mod tests {
         assert_eq!(
             clean_title("A - B 협상 타결", &names, &[]),
             "A - B 협상 타결"
+        );
+        let donga = vec!["동아일보".to_owned()];
+        assert_eq!(
+            clean_title("물가 3.1% 상승｜동아일보", &donga, &[]),
+            "물가 3.1% 상승"
         );
     }
 
