@@ -1495,6 +1495,27 @@ mod tests {
     }
 
     #[test]
+    fn site_cleanups() {
+        let paras = vec![
+            "본문 첫 문단이다.".to_owned(),
+            "제보는 카카오톡 okjebo".to_owned(),
+            "본문 둘째 문단이다. 네이버에서 구독하세요 같은 말은 없다.".to_owned(),
+            "▷ 더 보기".to_owned(),
+            "▶ 관련기사 목록".to_owned(),
+            "잘려 나갈 문단이다.".to_owned(),
+        ];
+        let cleanups = [
+            Cleanup::DropStartingWith("제보는"),
+            Cleanup::DropContaining("같은 말은"),
+            Cleanup::CutFrom("▶ 관련기사"),
+        ];
+        assert_eq!(
+            clean_paragraphs(paras, &cleanups),
+            vec!["본문 첫 문단이다."]
+        );
+    }
+
+    #[test]
     fn boilerplate_lines() {
         let paras = vec![
             "[이데일리 홍길동 기자] 한국은행이 기준금리를 동결했다.".to_owned(),
