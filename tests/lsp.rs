@@ -399,3 +399,229 @@ fn protocol_errors_keep_the_server_serving() {
     );
     assert_eq!(c.shutdown(), Some(0));
 }
+
+#[test]
+fn completion_offers_front_matter_keys_not_yet_written() {
+    let (mut c, _) = utf16_client();
+    let text = "---\ndate: 2026-11-22\npr\n---\n\n## 헤드라인\n";
+    c.open(URI, text, 1);
+    let result = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 2, "character": 2}}),
+    );
+    let items = result.as_array().unwrap();
+    let labels: Vec<&str> = items.iter().map(|i| i["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["press"]);
+    assert_eq!(items[0]["detail"], "언론사");
+    assert_eq!(items[0]["textEdit"]["newText"], "press: ");
+    assert_eq!(items[0]["textEdit"]["range"], range(2, 0, 2, 2));
+}
+
+/// The end of the outline's last section: where the server thinks the
+/// text ends.
+fn text_end(c: &mut Client) -> Value {
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    symbols.as_array().unwrap().last().unwrap()["range"]["end"].clone()
+}
+
+#[test]
+fn out_of_order_versions_are_ignored_not_applied() {
+    let (mut c, _) = utf16_client();
+    c.open(URI, "## 본문\n가", 1);
+    c.diagnostics(URI, 1);
+    c.change(URI, 3, range(1, 1, 1, 1), "나");
+    // Late, and older than what the document is at: dropped.
+    c.change(URI, 2, range(1, 0, 1, 0), "XYZW");
+    c.change(URI, 3, range(1, 0, 1, 0), "again");
+    c.change(URI, 4, range(1, 2, 1, 2), "다");
+    c.diagnostics(URI, 4);
+    // "가나다": three characters on line 1, none of the stale ones.
+    assert_eq!(text_end(&mut c), json!({"line": 1, "character": 3}));
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 3}}),
+    );
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("본문")
+    );
+}
+
+#[test]
+fn overlapping_requests_each_get_their_own_answer() {
+    let (mut c, _) = utf16_client();
+    c.open(URI, MISSING_INSIGHT, 1);
+    let methods = [
+        (
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": {"line": 2, "character": 4}}),
+        ),
+        (
+            "textDocument/completion",
+            json!({"textDocument": {"uri": URI}, "position": {"line": 1, "character": 0}}),
+        ),
+        (
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": URI}}),
+        ),
+        (
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": range(0, 0, 0, 0), "context": {"diagnostics": []}}),
+        ),
+        (
+            "textDocument/foldingRange",
+            json!({"textDocument": {"uri": URI}}),
+        ),
+    ];
+    // Forty requests in flight at once, with edits typed between them.
+    let mut sent = Vec::new();
+    for i in 0..40 {
+        let (method, params) = &methods[i % methods.len()];
+        sent.push((c.send_request(method, params.clone()), *method));
+        if i % 5 == 4 {
+            let version = 2 + i as i64 / 5;
+            c.change(URI, version, range(3, 0, 3, 0), "새");
+        }
+    }
+    for (id, method) in sent {
+        let response = c.wait_for(|m| m["id"] == id && m.get("method").is_none());
+        assert!(response.get("error").is_none(), "{method}: {response}");
+        match method {
+            "textDocument/documentSymbol" => {
+                assert!(response["result"].as_array().unwrap().len() >= 5)
+            }
+            "textDocument/hover" => assert!(response["result"]["contents"]["value"].is_string()),
+            _ => {}
+        }
+    }
+    // Eight edits of "새" on the headline line, all applied in order.
+    let headline = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 2, "character": 4}}),
+    );
+    assert!(
+        headline["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("헤드라인")
+    );
+    c.diagnostics(URI, 9);
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": range(0, 0, 20, 0), "context": {"diagnostics": []}}),
+    );
+    let edit = &actions[0]["edit"]["documentChanges"][0];
+    assert_eq!(edit["textDocument"]["version"], 9);
+}
+
+#[test]
+fn cancelled_requests_are_answered_and_serving_goes_on() {
+    let (mut c, _) = utf16_client();
+    // Big enough that the analysis a request waits for takes a while.
+    let big = format!("## 본문\n{}", "매출이 20% 늘었다. ".repeat(60_000));
+    c.open(URI, &big, 1);
+    let mut ids = Vec::new();
+    for _ in 0..5 {
+        c.change(URI, 2 + ids.len() as i64, range(0, 0, 0, 0), "");
+        let id = c.send_request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": URI}}),
+        );
+        c.notify("$/cancelRequest", json!({"id": id}));
+        ids.push(id);
+    }
+    // Cancelling an id that does not exist is harmless.
+    c.notify("$/cancelRequest", json!({"id": 9999}));
+    for id in ids {
+        let response = c.wait_for(|m| m["id"] == id && m.get("method").is_none());
+        // Either the answer, or the LSP's RequestCancelled error.
+        assert!(
+            response.get("result").is_some() || response["error"]["code"] == -32800,
+            "{response}"
+        );
+    }
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    assert_eq!(symbols.as_array().unwrap().len(), 1);
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn every_feature_refuses_unopened_documents_and_serving_goes_on() {
+    let (mut c, _) = utf16_client();
+    let nope = json!({"uri": "file:///nope.scrap.md"});
+    let at = json!({"line": 0, "character": 0});
+    for (method, params) in [
+        (
+            "textDocument/completion",
+            json!({"textDocument": nope, "position": at}),
+        ),
+        ("textDocument/documentSymbol", json!({"textDocument": nope})),
+        ("textDocument/foldingRange", json!({"textDocument": nope})),
+        ("textDocument/documentLink", json!({"textDocument": nope})),
+        (
+            "textDocument/inlayHint",
+            json!({"textDocument": nope, "range": range(0, 0, 1, 0)}),
+        ),
+        (
+            "textDocument/codeAction",
+            json!({"textDocument": nope, "range": range(0, 0, 0, 0), "context": {"diagnostics": []}}),
+        ),
+        (
+            "workspace/executeCommand",
+            json!({"command": "scrapls.insertMissingSections", "arguments": ["file:///nope.scrap.md"]}),
+        ),
+    ] {
+        let response = c.request_raw(method, params);
+        assert_eq!(response["error"]["code"], -32602, "{method}: {response}");
+    }
+    // Edits and closes of a document that is not open are ignored quietly.
+    c.change("file:///nope.scrap.md", 2, range(0, 0, 0, 0), "x");
+    c.notify("textDocument/didClose", json!({"textDocument": nope}));
+    c.open(URI, MISSING_INSIGHT, 1);
+    assert_eq!(codes(&c.diagnostics(URI, 1)), ["missing-section"]);
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn malformed_json_rpc_is_answered_and_serving_goes_on() {
+    let (mut c, _) = utf16_client();
+    c.open(URI, MISSING_INSIGHT, 1);
+    c.diagnostics(URI, 1);
+    // JSON, but not a JSON-RPC message.
+    c.send_raw(b"Content-Length: 5\r\n\r\n[1,2]");
+    assert_eq!(
+        c.wait_for(|m| m["error"]["code"] == -32700)["id"],
+        Value::Null
+    );
+    // No Content-Length.
+    c.send_raw(b"Content-Type: application/json\r\n\r\n");
+    c.wait_for(|m| m["error"]["code"] == -32700);
+    // Invalid UTF-8 in the body.
+    c.send_raw(b"Content-Length: 4\r\n\r\n\"\xff\xfe\"");
+    c.wait_for(|m| m["error"]["code"] == -32700);
+    // A request whose params have the wrong shape.
+    let response = c.request_raw("textDocument/hover", json!({"textDocument": 42}));
+    assert_eq!(response["error"]["code"], -32602);
+    // A notification with the wrong shape is dropped, not fatal.
+    c.notify("textDocument/didChange", json!({"contentChanges": "none"}));
+    // Still serving, with the document intact.
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 2, "character": 4}}),
+    );
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("헤드라인")
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}

@@ -48,9 +48,7 @@ pub fn completion(
     let locale = config.locale;
     let replace = range(analysis, &(line_start..offset), encoding);
     if let Some(fm) = &analysis.scrap.front_matter
-        && fm.body.contains(&offset.min(fm.body.end.saturating_sub(1)))
-        && offset >= fm.body.start
-        && offset <= fm.body.end
+        && (fm.body.start..=fm.body.end).contains(&offset)
     {
         if typed.contains(':') || typed.starts_with([' ', '\t', '-']) {
             return None;

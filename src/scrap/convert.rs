@@ -5,7 +5,8 @@
 //! padding removed (the leading tab of continuation lines, trailing tabs).
 //! The title line becomes a `#` heading and any other preamble text is kept.
 //! A value line that Markdown would read as a section heading or a code
-//! fence is escaped with a backslash so that it stays content.
+//! fence, or that would read as a table row, is escaped with a backslash so
+//! that it stays content.
 
 use super::parse::{Form, Scrap, atx_heading, content_text};
 use super::template::Template;
@@ -80,7 +81,13 @@ fn push_value_line(out: &mut String, line: &str, template: &Template) {
         .is_some_and(|(level, title)| level <= 3 && template.lookup(&line[title]).is_some());
     let is_fence = trimmed.starts_with("```") || trimmed.starts_with("~~~");
     let opens_front_matter = out.is_empty() && line.trim_end() == "---";
-    if is_section_heading || is_fence || opens_front_matter {
+    // A continuation line `<TAB>본문<TAB>…` loses its leading tab (cell
+    // padding) here; unescaped, the result would read as a table row and
+    // could turn the whole converted text back into table form.
+    let reads_as_row = line
+        .split_once('\t')
+        .is_some_and(|(cell, _)| template.lookup(trim_cells(cell)).is_some());
+    if is_section_heading || is_fence || opens_front_matter || reads_as_row {
         out.push('\\');
     }
     out.push_str(line);

@@ -293,19 +293,8 @@ mod tests {
             .iter()
             .map(|s| t.section(s.spec).id.as_str())
             .collect();
-        assert_eq!(
-            ids,
-            [
-                "headline",
-                "link",
-                "body",
-                "insight",
-                "research",
-                "summary",
-                "questions",
-                "related"
-            ]
-        );
+        let template_order: Vec<&str> = t.sections().iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, template_order);
         assert!(out.contains("본문 내용\n\n## 기사 내용의 수치화, 인사이트\n\n<!--"));
         let (_, diags) = check(&out, &Config::default());
         assert!(!diags.iter().any(|d| d.code == Code::MissingSection));

@@ -229,11 +229,18 @@ impl Template {
     /// Whether `content` is nothing but this section's guidance (possibly
     /// trimmed, re-spaced or cut short by the user).
     pub fn is_guidance(&self, index: usize, content: &str) -> bool {
-        let key = content_key(content);
+        let guidance = &self.guidance_keys[index];
+        // A key longer than the longest guidance by more than the 10:8
+        // allowance below matches none: stop reading there, so a 10 MB body
+        // costs a few hundred characters here, not a pass over all of it.
+        let longest = guidance.iter().map(String::len).max().unwrap_or(0);
+        let Some(key) = content_key_within(content, longest * 10 / 8) else {
+            return false;
+        };
         if key.chars().count() < 6 {
             return false;
         }
-        self.guidance_keys[index].iter().any(|g| {
+        guidance.iter().any(|g| {
             if *g == key {
                 return true;
             }
@@ -267,6 +274,25 @@ pub fn content_key(text: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// [`content_key`] of `text`, or `None` as soon as it grows past
+/// `max_bytes`. Normalises lazily, so only the characters read are
+/// normalised.
+fn content_key_within(text: &str, max_bytes: usize) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut key = String::new();
+    for c in text
+        .nfc()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        key.push(c);
+        if key.len() > max_bytes {
+            return None;
+        }
+    }
+    Some(key)
 }
 
 #[cfg(test)]

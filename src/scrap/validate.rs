@@ -481,8 +481,15 @@ pub fn url_tokens(text: &str, span: Span) -> Vec<(Span, bool)> {
                 bytes[i - 1],
                 b' ' | b'\t' | b'\n' | b'\r' | b'(' | b'<' | b'[' | b'"' | b'\''
             );
-        let lower_prefix: String = rest.chars().take(8).flat_map(char::to_lowercase).collect();
-        if starts_token
+        // Only an `h` or a `w` (in either case) can start a URL token: look
+        // no further at any other character.
+        let may_start = starts_token && matches!(bytes[i], b'h' | b'H' | b'w' | b'W');
+        let lower_prefix: String = if may_start {
+            rest.chars().take(8).flat_map(char::to_lowercase).collect()
+        } else {
+            String::new()
+        };
+        if may_start
             && (lower_prefix.starts_with("http://")
                 || lower_prefix.starts_with("https://")
                 || lower_prefix.starts_with("www.")

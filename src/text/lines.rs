@@ -76,9 +76,9 @@ impl<'a> Iterator for Lines<'a> {
 }
 
 /// Finds the first `\n` or `\r`. Line breaks are ASCII, so a byte search is
-/// exact on UTF-8; the simple loop compiles to a tight scan.
+/// exact on UTF-8; `memchr` scans a word (or a SIMD register) at a time.
 fn memchr2(haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == b'\n' || b == b'\r')
+    memchr::memchr2(b'\n', b'\r', haystack)
 }
 
 #[cfg(test)]
