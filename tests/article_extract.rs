@@ -151,6 +151,31 @@ fn deep_nesting_is_bounded() {
 }
 
 #[test]
+fn wide_and_deep_pages_are_bounded() {
+    // 150 towers of 400 nested elements whose classes match removal
+    // selectors and scoring words: every pass must stay linear-ish.
+    let mut html = String::from("<html><body><article>");
+    for i in 0..150 {
+        html.push_str(&"<div class=\"share related article-body\">".repeat(400));
+        html.push_str(&format!(
+            "<p>{i}번째 탑의 문단이다. 문장이 조금 길어야 점수를 받는다.</p>"
+        ));
+        html.push_str(&"</div>".repeat(400));
+    }
+    html.push_str("</article></body></html>");
+    let url = url::Url::parse("https://www.hankyung.com/article/1").unwrap();
+    for url in [None, Some(&url)] {
+        let start = Instant::now();
+        let _ = extract(html.as_bytes(), url, None);
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+}
+
+#[test]
 fn garbage_never_panics() {
     let inputs: Vec<Vec<u8>> = vec![
         Vec::new(),
@@ -170,5 +195,49 @@ fn garbage_never_panics() {
     for input in inputs {
         let _ = extract(&input, None, None);
         let _ = extract(&input, Some(&url), Some("utf-8"));
+    }
+}
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    /// Fragments that exercise the parser, the depth guard, JSON-LD, the
+    /// Fusion reader and the cleanups.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("<div>".to_owned()),
+            Just("</div>".to_owned()),
+            Just("<p>".to_owned()),
+            Just("<br>".to_owned()),
+            Just("<span>".to_owned()),
+            Just("<!--".to_owned()),
+            Just("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"".to_owned()),
+            Just("<script>Fusion.globalContent={\"content_elements\":[".to_owned()),
+            Just("</script>".to_owned()),
+            Just("<meta charset=euc-kr>".to_owned()),
+            Just("<title>제목 - 한국일보</title>".to_owned()),
+            Just("<article id=\"dic_area\">".to_owned()),
+            Just("무단전재 및 재배포 금지".to_owned()),
+            Just("홍길동 기자 hong@example.com".to_owned()),
+            "[가-힣a-z .,\"<>/&;=\\[\\]{}]{0,40}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn arbitrary_html(pieces in proptest::collection::vec(piece(), 0..60)) {
+            let html = pieces.concat();
+            let url = url::Url::parse("https://n.news.naver.com/article/1").unwrap();
+            let a = scrapls::article::extract(html.as_bytes(), Some(&url), None);
+            prop_assert!(!a.body.contains("\n\n\n"));
+        }
+
+        #[test]
+        fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            let _ = scrapls::article::extract(&bytes, None, Some("euc-kr"));
+            let _ = scrapls::article::extract(&bytes, None, None);
+        }
     }
 }

@@ -15,12 +15,16 @@ const META_SCAN: usize = 4096;
 
 /// Decodes a page. `http_charset` is the `charset` parameter of the response's
 /// `Content-Type`, if any. Returns the text and the encoding used.
-pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> (String, &'static Encoding) {
+/// Valid UTF-8 is borrowed, not copied.
+pub fn decode_html<'a>(
+    bytes: &'a [u8],
+    http_charset: Option<&str>,
+) -> (std::borrow::Cow<'a, str>, &'static Encoding) {
     let encoding = sniff(bytes, http_charset);
     // `decode` strips a BOM that matches, and replaces malformed sequences
     // with U+FFFD instead of failing.
     let (text, used, _had_errors) = encoding.decode(bytes);
-    (text.into_owned(), used)
+    (text, used)
 }
 
 /// Picks the encoding by the order of trust above.

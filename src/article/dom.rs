@@ -7,6 +7,7 @@
 //! stack overflow on 100,000 nested elements) and lets "remove" be a flag.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use ego_tree::NodeId;
 use scraper::{Html, Node as SNode};
@@ -54,18 +55,49 @@ impl Element {
     }
 }
 
+/// Hashes `NodeId`s (arena indices) by one multiplication instead of
+/// SipHash: the map is filled for every node of every page.
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// `scraper` node id → flat index.
+pub type IdMap = HashMap<NodeId, Ix, BuildHasherDefault<IdHasher>>;
+
+/// Attributes the extractor reads; the rest are not copied.
+const KEPT_ATTRS: &[&str] = &["hidden", "aria-hidden", "style", "role", "itemprop"];
+
 /// The flat document plus the map back from `scraper`'s node ids, so that
 /// CSS selectors (evaluated by `scraper`) can address flat nodes.
 pub struct Dom {
     pub nodes: Vec<Node>,
-    pub by_id: HashMap<NodeId, Ix>,
+    pub by_id: IdMap,
+    /// The last index inside each node's subtree. Indices are in document
+    /// pre-order, so a subtree is the range `i..=end[i]` and "contains" is
+    /// two comparisons, whatever the depth.
+    end: Vec<Ix>,
 }
 
 impl Dom {
     /// Copies the parsed document. Iterative: depth costs no stack.
     pub fn from_html(html: &Html) -> Dom {
         let mut nodes: Vec<Node> = Vec::with_capacity(html.tree.values().len());
-        let mut by_id = HashMap::with_capacity(nodes.capacity());
+        let mut by_id = IdMap::with_capacity_and_hasher(nodes.capacity(), Default::default());
         let root = html.tree.root();
         // (scraper node, parent flat index)
         let mut stack = vec![(root, None::<Ix>)];
@@ -85,6 +117,7 @@ impl Dom {
                         class_id: class_id.into_boxed_str(),
                         attrs: e
                             .attrs()
+                            .filter(|(k, _)| KEPT_ATTRS.contains(k))
                             .map(|(k, v)| (Box::from(k), Box::from(v)))
                             .collect(),
                     })
@@ -110,7 +143,13 @@ impl Dom {
                 stack.push((child, Some(ix)));
             }
         }
-        Dom { nodes, by_id }
+        let mut end: Vec<Ix> = (0..nodes.len()).collect();
+        for i in (0..nodes.len()).rev() {
+            if let Some(&last) = nodes[i].children.last() {
+                end[i] = end[last];
+            }
+        }
+        Dom { nodes, by_id, end }
     }
 
     /// The element data of a node, if it is an element.
@@ -151,30 +190,19 @@ impl Dom {
         out
     }
 
-    /// Whether `ix` or one of its ancestors was removed.
-    pub fn is_removed(&self, mut ix: Ix) -> bool {
-        loop {
-            if self.nodes[ix].removed {
-                return true;
-            }
-            match self.nodes[ix].parent {
-                Some(p) => ix = p,
-                None => return false,
-            }
+    /// For every node, whether it or one of its ancestors was removed: one
+    /// forward pass, parents come before children.
+    pub fn removed_mask(&self) -> Vec<bool> {
+        let mut mask = vec![false; self.nodes.len()];
+        for (i, n) in self.nodes.iter().enumerate() {
+            mask[i] = n.removed || n.parent.is_some_and(|p| mask[p]);
         }
+        mask
     }
 
-    /// Whether `ancestor` contains `ix` (or is it).
-    pub fn contains(&self, ancestor: Ix, mut ix: Ix) -> bool {
-        loop {
-            if ix == ancestor {
-                return true;
-            }
-            match self.nodes[ix].parent {
-                Some(p) => ix = p,
-                None => return false,
-            }
-        }
+    /// Whether `ancestor` contains `ix` (or is it). O(1).
+    pub fn contains(&self, ancestor: Ix, ix: Ix) -> bool {
+        ancestor <= ix && ix <= self.end[ancestor]
     }
 
     /// The visible text of a subtree with whitespace collapsed, inline
@@ -460,8 +488,8 @@ pub fn limit_depth(html: &str) -> std::borrow::Cow<'_, str> {
     if bytecount_lt(bytes, b'<', MAX_DEPTH) {
         return std::borrow::Cow::Borrowed(html);
     }
-    // (name, dropped)
-    let mut stack: Vec<(Box<str>, bool)> = Vec::new();
+    // (name as a byte range of `html`, dropped)
+    let mut stack: Vec<(usize, usize, bool)> = Vec::new();
     let mut kept = 0usize;
     let mut out: Option<String> = None;
     let mut copied = 0usize; // bytes of `html` already copied to `out`
@@ -482,7 +510,17 @@ pub fn limit_depth(html: &str) -> std::borrow::Cow<'_, str> {
         if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
             continue;
         }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let name = &bytes[name_start..name_start + name_len];
+        // Lower-cased copy for the keyword checks; longer names are custom
+        // elements, none of which is void or special.
+        let mut lower = [0u8; 10];
+        let short = name.len() <= lower.len();
+        if short {
+            for (d, s) in lower.iter_mut().zip(name) {
+                *d = s.to_ascii_lowercase();
+            }
+        }
+        let lname: &[u8] = if short { &lower[..name.len()] } else { b"" };
         let end = tag_end(bytes, name_start + name_len);
         i = end;
         let self_closing = end >= 2 && bytes[end - 2] == b'/';
@@ -490,10 +528,15 @@ pub fn limit_depth(html: &str) -> std::borrow::Cow<'_, str> {
             // Match against the top few open elements only: hostile input
             // could otherwise make this search quadratic.
             let depth = stack.len();
-            if let Some(pos) = stack.iter().rev().take(64).position(|(n, _)| **n == *name) {
+            if let Some(pos) = stack
+                .iter()
+                .rev()
+                .take(64)
+                .position(|&(s, l, _)| bytes[s..s + l].eq_ignore_ascii_case(name))
+            {
                 let at = depth - 1 - pos;
-                let dropped = stack[at].1;
-                for (_, d) in stack.drain(at..) {
+                let dropped = stack[at].2;
+                for (_, _, d) in stack.drain(at..) {
                     if !d {
                         kept -= 1;
                     }
@@ -506,22 +549,27 @@ pub fn limit_depth(html: &str) -> std::borrow::Cow<'_, str> {
             }
             continue;
         }
-        if is_void(&name) || self_closing || optional_end(&name) {
+        if is_void(lname) || self_closing || optional_end(lname) {
             continue;
         }
-        let raw_text = matches!(&*name, "script" | "style" | "textarea" | "title" | "xmp");
-        if kept >= MAX_DEPTH && !raw_text {
+        let raw_text = matches!(
+            lname,
+            b"script" | b"style" | b"textarea" | b"title" | b"xmp"
+        );
+        if raw_text {
+            // Skip the raw text: `<` inside a script is not a tag.
+            let mut close = Vec::with_capacity(name.len() + 2);
+            close.extend_from_slice(b"</");
+            close.extend_from_slice(lname);
+            i = find_from_ci(bytes, end, &close).unwrap_or(bytes.len());
+        } else if kept >= MAX_DEPTH {
             let o = out.get_or_insert_with(String::new);
             o.push_str(&html[copied..start]);
             copied = end;
-            stack.push((name.into_boxed_str(), true));
-        } else if raw_text {
-            // Skip the raw text: `<` inside a script is not a tag.
-            let close = format!("</{name}");
-            i = find_from_ci(bytes, end, close.as_bytes()).unwrap_or(bytes.len());
+            stack.push((name_start, name_len, true));
         } else {
             kept += 1;
-            stack.push((name.into_boxed_str(), false));
+            stack.push((name_start, name_len, false));
         }
     }
     match out {
@@ -579,49 +627,49 @@ fn find_from_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         .map(|p| p + from)
 }
 
-fn is_void(name: &str) -> bool {
+fn is_void(name: &[u8]) -> bool {
     matches!(
         name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-            | "param"
-            | "keygen"
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"param"
+            | b"keygen"
     )
 }
 
-fn optional_end(name: &str) -> bool {
+fn optional_end(name: &[u8]) -> bool {
     matches!(
         name,
-        "p" | "li"
-            | "dt"
-            | "dd"
-            | "tr"
-            | "td"
-            | "th"
-            | "option"
-            | "optgroup"
-            | "rb"
-            | "rt"
-            | "rp"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "colgroup"
-            | "caption"
-            | "html"
-            | "head"
-            | "body"
+        b"p" | b"li"
+            | b"dt"
+            | b"dd"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"option"
+            | b"optgroup"
+            | b"rb"
+            | b"rt"
+            | b"rp"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"colgroup"
+            | b"caption"
+            | b"html"
+            | b"head"
+            | b"body"
     )
 }
 

@@ -16,8 +16,9 @@ use super::sites::{self, BodySource, Cleanup, SiteRule};
 /// "no body found" by a source, and the next source is tried.
 const MIN_BODY: usize = 60;
 
-/// Extracts everything from an already decoded document.
-pub fn extract_str(html: &str, url: Option<&Url>) -> Article {
+/// Extracts everything from an already decoded document. `site_rules`
+/// false skips the site table (to measure the generic path alone).
+pub fn extract_str(html: &str, url: Option<&Url>, site_rules: bool) -> Article {
     let doc = Html::parse_document(html);
     let meta = Meta::collect(&doc);
     let ld = JsonLd::collect(&doc);
@@ -30,7 +31,8 @@ pub fn extract_str(html: &str, url: Option<&Url>) -> Article {
     let rule = host
         .as_deref()
         .and_then(sites::rule_for_host)
-        .or_else(|| sites::rule_for_page(&doc));
+        .or_else(|| sites::rule_for_page(&doc))
+        .filter(|_| site_rules);
 
     let fusion = match rule {
         Some(r) if r.source == BodySource::FusionJson => Fusion::find(&doc),
@@ -182,9 +184,11 @@ fn select_ix(doc: &Html, dom: &Dom, sel: &str) -> Vec<Ix> {
         return Vec::new();
     };
     let mut out: Vec<Ix> = Vec::new();
+    // Matches come in document order: a match is nested exactly when it
+    // lies inside the last outermost one.
     for el in doc.select(&sel) {
         if let Some(&ix) = dom.by_id.get(&el.id())
-            && !out.iter().any(|&o| dom.contains(o, ix))
+            && !out.last().is_some_and(|&o| dom.contains(o, ix))
         {
             out.push(ix);
         }
@@ -208,6 +212,17 @@ fn first_attr(doc: &Html, sel: &str, attr: &str) -> Option<String> {
 /// Text of an HTML snippet (JSON-LD and Fusion strings may hold tags and
 /// entities), as paragraphs.
 fn fragment_paragraphs(s: &str) -> Vec<String> {
+    // Some CMSs escape the HTML of `articleBody` twice: "&lt;p&gt;…".
+    if ["&lt;p", "&lt;div", "&lt;a ", "&lt;br", "&lt;span"]
+        .iter()
+        .any(|t| s.contains(t))
+    {
+        let once = Html::parse_fragment(s);
+        let unescaped: String = once.root_element().text().collect();
+        if !unescaped.contains("&lt;") {
+            return fragment_paragraphs(&unescaped);
+        }
+    }
     if !s.contains(['<', '&']) {
         return s
             .split("\n\n")
@@ -473,7 +488,7 @@ fn heading_texts(doc: &Html, rule: Option<&SiteRule>) -> Vec<String> {
 }
 
 const TITLE_SEPARATORS: &[&str] = &[
-    " - ", " | ", " < ", " > ", "ㅣ", " :: ", " – ", " — ", " · ", "|", " : ", " :", " / ",
+    " - ", " | ", " < ", " > ", "ㅣ", "｜", " :: ", " – ", " — ", " · ", "|", " : ", " :", " / ",
 ];
 
 /// Removes the site-name suffix from a title: " - 매일경제", " | 한국일보",
@@ -503,7 +518,7 @@ fn clean_title(raw: &str, names: &[String], headings: &[String]) -> String {
             && t.starts_with(h.as_str())
             && t[h.len()..]
                 .trim_start()
-                .starts_with(['-', '|', '<', 'ㅣ', ':', '–', '—', '·'])
+                .starts_with(['-', '|', '<', 'ㅣ', '｜', ':', '–', '—', '·'])
         {
             return h.clone();
         }
@@ -730,9 +745,12 @@ fn is_boilerplate_line(p: &str, n: usize) -> bool {
     if copyright && n < 200 {
         return true;
     }
+    // Korean papers' copyright footers. Only with Hangul in the line: in
+    // other languages a wire-service credit is often part of the article.
     if n < 200
         && (p.starts_with('ⓒ') || p.starts_with('©') || p.starts_with("Copyright"))
         && !p.ends_with('다')
+        && p.chars().any(is_hangul)
     {
         return true;
     }
@@ -744,6 +762,10 @@ fn is_boilerplate_line(p: &str, n: usize) -> bool {
         return true;
     }
     matches!(p, "광고" | "AD" | "Advertisement" | "ADVERTISEMENT")
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{3131}'..='\u{318E}')
 }
 
 fn has_email(p: &str) -> bool {
@@ -796,6 +818,12 @@ struct Count {
     input: u32,
     embed: u32,
     heading_chars: u32,
+    /// Characters inside `<blockquote>`: quoted posts (tweets) that
+    /// articles embed in widget boxes.
+    quote_chars: u32,
+    /// Pictures as parsed, not reduced when empty picture wrappers are
+    /// removed: what the photo-box test looks at.
+    pics: u32,
 }
 
 impl Count {
@@ -809,6 +837,8 @@ impl Count {
         self.input += o.input;
         self.embed += o.embed;
         self.heading_chars += o.heading_chars;
+        self.quote_chars += o.quote_chars;
+        self.pics += o.pics;
     }
 
     fn sub(&mut self, o: &Count) {
@@ -821,6 +851,7 @@ impl Count {
         self.input = self.input.saturating_sub(o.input);
         self.embed = self.embed.saturating_sub(o.embed);
         self.heading_chars = self.heading_chars.saturating_sub(o.heading_chars);
+        self.quote_chars = self.quote_chars.saturating_sub(o.quote_chars);
     }
 
     fn link_density(&self) -> f32 {
@@ -877,7 +908,10 @@ impl Stats {
                     match tag {
                         "a" => c[i].link_chars = c[i].chars,
                         "p" => c[i].p += 1,
-                        "img" => c[i].img += 1,
+                        "img" => {
+                            c[i].img += 1;
+                            c[i].pics += 1;
+                        }
                         "li" => c[i].li += 1,
                         "input" | "select" | "textarea" => {
                             c[i] = Count {
@@ -892,6 +926,7 @@ impl Stats {
                             };
                         }
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => c[i].heading_chars = c[i].chars,
+                        "blockquote" => c[i].quote_chars = c[i].chars,
                         _ => {}
                     }
                 }
@@ -1115,8 +1150,9 @@ fn score_and_render(dom: &mut Dom) -> Vec<String> {
     let n = dom.nodes.len();
     let mut score = vec![0f32; n];
     let mut initialised = vec![false; n];
+    let removed = dom.removed_mask();
     for i in 0..n {
-        if dom.is_removed(i) {
+        if removed[i] {
             continue;
         }
         let Some(e) = dom.element(i) else {
@@ -1254,7 +1290,23 @@ fn score_and_render(dom: &mut Dom) -> Vec<String> {
     for &s in &selected {
         dom.paragraphs(s, &mut out);
     }
+    trim_edges(&mut out);
     out
+}
+
+/// Drops label-like scraps at the start and end of a generic extraction:
+/// "TRENDING:", "Comments", a date, a view count. Short (under four words),
+/// no sentence end. Only at the edges: inside the text such lines are
+/// subheadings.
+fn trim_edges(out: &mut Vec<String>) {
+    let is_label = |p: &str| p.split_whitespace().count() < 4 && !ends_sentence(p);
+    while out.len() > 1 && out.last().is_some_and(|p| is_label(p)) {
+        out.pop();
+    }
+    let lead = out.iter().take_while(|p| is_label(p)).count();
+    if lead < out.len() {
+        out.drain(..lead);
+    }
 }
 
 fn ends_sentence(t: &str) -> bool {
@@ -1305,6 +1357,11 @@ fn clean_subtree(dom: &mut Dom, stats: &mut Stats, root: Ix) {
         let remove = match tag {
             "h1" => true,
             "h2" | "h3" | "h4" | "h5" | "h6" => weight < 0 || c.link_density() > 0.33,
+            "p" | "em" | "span" | "figcaption" | "td"
+                if c.chars < 200 && has_word(&e.class_id, CAPTION_LONG, CAPTION_SHORT) =>
+            {
+                true
+            }
             "table" | "ul" | "ol" | "div" | "section" | "dl" | "aside" | "center" | "span" => {
                 conditional(tag, &c, weight)
             }
@@ -1318,7 +1375,26 @@ fn clean_subtree(dom: &mut Dom, stats: &mut Stats, root: Ix) {
     }
 }
 
+/// Photo captions by class name (Korean CMSs: `img_desc`, `thumb_txt`,
+/// `editor-img-caption`, `txt-desc`).
+const CAPTION_LONG: &[&str] = &[
+    "caption",
+    "img_desc",
+    "img-desc",
+    "imgdesc",
+    "photo_desc",
+    "thumb_txt",
+    "txt-desc",
+    "photo-txt",
+    "photo_txt",
+];
+const CAPTION_SHORT: &[&str] = &["cap", "desc"];
+
 fn conditional(tag: &str, c: &Count, weight: i32) -> bool {
+    // An embedded quotation (a tweet in a widget box) is article text.
+    if c.quote_chars * 2 >= c.chars && c.chars > 30 {
+        return false;
+    }
     if weight < 0 && c.chars < 2000 {
         return true;
     }
@@ -1338,7 +1414,9 @@ fn conditional(tag: &str, c: &Count, weight: i32) -> bool {
     let ld = c.link_density();
     let heading_density = c.heading_chars as f32 / c.chars as f32;
     let len = c.chars;
-    (img > 1.0 && p / img < 0.5)
+    // A photo box: pictures and a caption-sized text.
+    (c.pics >= 1 && c.chars < 120 && c.p <= 1 && !is_list)
+        || (img > 1.0 && p / img < 0.5)
         || (!is_list && li > p)
         || (c.input as f32 > p / 3.0)
         || (!is_list && heading_density < 0.9 && len < 25 && (c.img == 0 || c.img > 2) && ld > 0.0)
@@ -1387,6 +1465,11 @@ mod tests {
             clean_title("A - B 협상 타결", &names, &[]),
             "A - B 협상 타결"
         );
+        let donga = vec!["동아일보".to_owned()];
+        assert_eq!(
+            clean_title("물가 3.1% 상승｜동아일보", &donga, &[]),
+            "물가 3.1% 상승"
+        );
     }
 
     #[test]
@@ -1409,6 +1492,27 @@ mod tests {
         );
         assert_eq!(iso_date("2024.03.05", true).as_deref(), Some("2024-03-05"));
         assert_eq!(iso_date("어제", true), None);
+    }
+
+    #[test]
+    fn site_cleanups() {
+        let paras = vec![
+            "본문 첫 문단이다.".to_owned(),
+            "제보는 카카오톡 okjebo".to_owned(),
+            "본문 둘째 문단이다. 네이버에서 구독하세요 같은 말은 없다.".to_owned(),
+            "▷ 더 보기".to_owned(),
+            "▶ 관련기사 목록".to_owned(),
+            "잘려 나갈 문단이다.".to_owned(),
+        ];
+        let cleanups = [
+            Cleanup::DropStartingWith("제보는"),
+            Cleanup::DropContaining("같은 말은"),
+            Cleanup::CutFrom("▶ 관련기사"),
+        ];
+        assert_eq!(
+            clean_paragraphs(paras, &cleanups),
+            vec!["본문 첫 문단이다."]
+        );
     }
 
     #[test]

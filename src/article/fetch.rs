@@ -268,8 +268,7 @@ async fn fetch_html(raw: &str, opts: &FetchOptions) -> Result<Page, FetchError> 
         .redirect(policy)
         .build()
         .map_err(|e| FetchError::Network(e.to_string()))?;
-    let timeout_secs = opts.timeout.as_secs().max(1);
-    let map_err = |e: reqwest::Error| classify(e, timeout_secs);
+    let map_err = |e: reqwest::Error| classify(e, opts);
 
     let mut response = client
         .get(url)
@@ -348,7 +347,7 @@ async fn fetch_html(raw: &str, opts: &FetchOptions) -> Result<Page, FetchError> 
 }
 
 /// Maps a transport error to what the user should hear.
-fn classify(e: reqwest::Error, timeout_secs: u64) -> FetchError {
+fn classify(e: reqwest::Error, opts: &FetchOptions) -> FetchError {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&e);
     while let Some(s) = source {
         if let Some(r) = s.downcast_ref::<RedirectError>() {
@@ -360,12 +359,14 @@ fn classify(e: reqwest::Error, timeout_secs: u64) -> FetchError {
         }
         source = s.source();
     }
-    if e.is_timeout() {
-        FetchError::Timeout(timeout_secs)
+    if e.is_connect() && e.is_timeout() {
+        FetchError::Timeout(opts.connect_timeout.as_secs().max(1))
+    } else if e.is_timeout() {
+        FetchError::Timeout(opts.timeout.as_secs().max(1))
     } else if e.is_connect() {
         FetchError::Connect(root_cause(&e))
     } else if e.is_redirect() {
-        FetchError::TooManyRedirects(0)
+        FetchError::TooManyRedirects(opts.max_redirects)
     } else {
         FetchError::Network(root_cause(&e))
     }

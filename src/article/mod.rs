@@ -45,5 +45,18 @@ pub struct Article {
 pub fn extract(html: &[u8], url: Option<&url::Url>, http_charset: Option<&str>) -> Article {
     let (text, _) = decode_html(html, http_charset);
     let text = dom::limit_depth(&text);
-    extract::extract_str(&text, url)
+    extract::extract_str(&text, url, true)
+}
+
+/// [`extract`] without the site rules: structured data and the generic
+/// extractor only. For measuring how the generic path does on the Korean
+/// set (the quality benchmark), and for comparing when a rule looks stale.
+pub fn extract_without_site_rules(
+    html: &[u8],
+    url: Option<&url::Url>,
+    http_charset: Option<&str>,
+) -> Article {
+    let (text, _) = decode_html(html, http_charset);
+    let text = dom::limit_depth(&text);
+    extract::extract_str(&text, url, false)
 }

@@ -313,7 +313,7 @@ pub static RULES: &[SiteRule] = &[
         ],
         headline: &["h1.tit", ".title-article01 h1"],
         author: &[".writer-zone01 .tit-name", ".tit-name"],
-        cleanups: &[],
+        cleanups: &[Cleanup::DropStartingWith("제보는 카카오톡")],
         signature: None,
     },
     SiteRule {
@@ -371,7 +371,10 @@ pub static RULES: &[SiteRule] = &[
         ],
         headline: &["#title_area", "h2.media_end_head_headline", "#articleTitle"],
         author: &[".media_end_head_journalist_name", ".byline_s"],
-        cleanups: &[],
+        cleanups: &[
+            Cleanup::DropStartingWith("기사제공 "),
+            Cleanup::DropContaining("네이버에서 구독하세요"),
+        ],
         signature: Some("#dic_area"),
     },
 ];
