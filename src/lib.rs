@@ -12,6 +12,8 @@
 //!
 //! `docs/architecture.md` maps the modules and the invariants.
 
+#![warn(missing_docs)]
+
 pub mod article;
 pub mod cli;
 pub mod i18n;

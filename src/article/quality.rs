@@ -12,8 +12,11 @@ use std::collections::HashMap;
 /// Per-page counts, normalised so that `tp + fp + fn_ == 1` (or all zero).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Match {
+    /// Shingles in both the truth and the prediction (true positives).
     pub tp: f64,
+    /// Shingles predicted but not in the truth (false positives).
     pub fp: f64,
+    /// Shingles in the truth but not predicted (false negatives).
     pub fn_: f64,
 }
 

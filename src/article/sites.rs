@@ -39,6 +39,7 @@ pub struct SiteRule {
     pub press: &'static str,
     /// Other names the site uses in `<title>` suffixes.
     pub aliases: &'static [&'static str],
+    /// Where the body text lives (HTML elements, or a script's JSON).
     pub source: BodySource,
     /// Body container selectors, tried in order.
     pub body: &'static [&'static str],
@@ -48,6 +49,7 @@ pub struct SiteRule {
     pub headline: &'static [&'static str],
     /// Byline selectors (used when metadata has no author).
     pub author: &'static [&'static str],
+    /// Text cleanups applied to the rendered body, in order.
     pub cleanups: &'static [Cleanup],
     /// A selector that identifies the site's (or its CMS's) markup on a
     /// page whose URL is unknown (saved HTML, `scrapls extract` without

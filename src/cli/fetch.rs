@@ -45,6 +45,7 @@ pub struct OutputArgs {
 pub struct FetchArgs {
     /// The article's link (http or https).
     pub url: String,
+    /// Output format and destination.
     #[command(flatten)]
     pub out: OutputArgs,
     /// Give up after this many seconds.
@@ -63,6 +64,7 @@ pub struct ExtractArgs {
     /// The URL the page came from (picks the site rule, fills the link).
     #[arg(long)]
     pub url: Option<String>,
+    /// Output format and destination.
     #[command(flatten)]
     pub out: OutputArgs,
 }
