@@ -625,3 +625,25 @@ fn malformed_json_rpc_is_answered_and_serving_goes_on() {
     );
     assert_eq!(c.shutdown(), Some(0));
 }
+
+#[test]
+fn prose_at_a_line_start_does_not_offer_headings() {
+    let (mut c, _) = utf16_client();
+    let text = "## 본문\n요약하면";
+    c.open(URI, text, 1);
+    let result = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 1, "character": 4}}),
+    );
+    assert!(result.is_null(), "{result}");
+    // With a `#`, a Hangul prefix works.
+    c.change(URI, 2, range(1, 0, 1, 4), "## 요약");
+    let result = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 1, "character": 5}}),
+    );
+    assert_eq!(
+        result["items"][0]["label"],
+        "요약 및 의견 for 경제신문스크랩 스터디용"
+    );
+}

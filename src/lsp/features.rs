@@ -12,6 +12,7 @@ use crate::scrap::parse::{Form, content_text};
 use crate::scrap::render::{SECTION_LEVEL, guidance_comment, today};
 use crate::scrap::template::{Kind, SectionSpec};
 use crate::scrap::validate::url_tokens;
+use crate::text::hangul;
 use crate::text::position::Encoding;
 
 /// Front matter keys: name, Korean and English description.
@@ -93,8 +94,12 @@ pub fn completion(
     if hashes > 0 && !trimmed[hashes..].is_empty() && !trimmed[hashes..].starts_with(' ') {
         return None;
     }
-    // A line with ordinary text in it is not a heading being typed: only
-    // offer headings when there is a `#` or the prefix names a section.
+    // Without a `#`, only initial consonants (ㅇㅅㅇㅌ) ask for a heading:
+    // a paragraph that starts with "요약하면" must not pop up (and, on
+    // Enter, insert) the summary heading.
+    if hashes == 0 && (query.chars().count() < 2 || !query.chars().all(hangul::is_consonant)) {
+        return None;
+    }
     let template = &config.template;
     let level = if hashes == 0 {
         SECTION_LEVEL.to_string()
@@ -103,7 +108,7 @@ pub fn completion(
     };
     let mut items = Vec::new();
     for (i, spec) in template.sections().iter().enumerate() {
-        if !template.prefix_matches(i, query) || (hashes == 0 && query.is_empty()) {
+        if !template.prefix_matches(i, query) {
             continue;
         }
         let present = analysis.scrap.first_of(i).is_some();

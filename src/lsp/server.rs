@@ -390,7 +390,7 @@ impl LanguageServer for Backend {
                     },
                 )),
                 completion_provider: Some(lsp::CompletionOptions {
-                    trigger_characters: Some(vec!["#".into(), " ".into()]),
+                    trigger_characters: Some(vec!["#".into()]),
                     ..lsp::CompletionOptions::default()
                 }),
                 hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
