@@ -21,7 +21,7 @@
 //! * RSS: `VmRSS` from `/proc/PID/status` after `initialize`, and after
 //!   1,000 scraps are open and diagnosed.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::BufReader;
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
@@ -57,35 +57,9 @@ struct Session {
     next_id: i64,
 }
 
-fn write_message(stdin: &mut impl Write, value: &Value) {
-    let body = serde_json::to_vec(value).expect("serialise");
-    let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    frame.extend_from_slice(&body);
-    stdin.write_all(&frame).expect("write to server");
-    stdin.flush().expect("flush to server");
-}
-
-fn read_message(reader: &mut impl BufRead) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':')
-            && name.eq_ignore_ascii_case("content-length")
-        {
-            length = value.trim().parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length?];
-    reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
-}
+#[path = "../tests/common/framing.rs"]
+mod framing;
+use framing::{read_message, write_message};
 
 impl Session {
     fn spawn(target: &Target) -> Session {

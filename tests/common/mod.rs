@@ -2,13 +2,17 @@
 //! serve` binary and speaks JSON-RPC over its stdio.
 #![allow(dead_code)] // Each test binary uses a different part of it.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
+
+mod framing;
+use framing::read_message;
+pub use framing::write_message;
 
 /// How long a test waits for one message before failing.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
@@ -24,33 +28,6 @@ pub struct Client {
     pub server_requests: Arc<Mutex<Vec<Value>>>,
     /// Whether `workspace/applyEdit` is answered `applied: true`.
     pub accept_edits: Arc<Mutex<bool>>,
-}
-
-/// Writes one framed message.
-pub fn write_message(stdin: &mut impl Write, value: &Value) {
-    let body = serde_json::to_string(value).unwrap();
-    write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-    stdin.flush().unwrap();
-}
-
-fn read_message(reader: &mut impl BufRead) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(v) = line.strip_prefix("Content-Length: ") {
-            length = v.parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length?];
-    reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
 }
 
 impl Client {
