@@ -54,10 +54,8 @@ impl Validator<'_> {
         span: Span,
         section: Option<&SectionSpec>,
         message: (String, String),
-    ) {
-        let Some(severity) = self.config.severity(code, default) else {
-            return;
-        };
+    ) -> Option<&mut Diagnostic> {
+        let severity = self.config.severity(code, default)?;
         let message = match self.locale {
             Locale::Ko => message.0,
             Locale::En => message.1,
@@ -70,6 +68,7 @@ impl Validator<'_> {
             message,
             suggestion: None,
         });
+        self.out.last_mut()
     }
 
     fn title(&self, spec: &SectionSpec) -> String {
@@ -355,7 +354,7 @@ impl Validator<'_> {
             };
             let spec = template.section(index);
             let t = self.title(spec);
-            self.push(
+            let pushed = self.push(
                 Code::UnknownSection,
                 Severity::Warning,
                 heading.title.clone(),
@@ -368,10 +367,8 @@ impl Validator<'_> {
                     format!("Unknown section '{title}'. Did you mean '{t}'?"),
                 ),
             );
-            if let Some(last) = self.out.last_mut()
-                && last.code == Code::UnknownSection
-            {
-                last.suggestion = Some(spec.id.clone());
+            if let Some(d) = pushed {
+                d.suggestion = Some(spec.id.clone());
             }
         }
     }
@@ -433,8 +430,8 @@ impl Validator<'_> {
                         format!("'{key}' must be an ISO 8601 date such as 2026-11-22: '{value}'"),
                     ),
                 ),
-                _ => {}
-            }
+                _ => None,
+            };
         }
     }
 }
