@@ -241,3 +241,28 @@ mod never_panics {
         }
     }
 }
+
+/// After a redesign a site rule's selector may find only a teaser; the
+/// article elsewhere on the page must still come through.
+#[test]
+fn stale_site_rule_falls_back_to_the_article() {
+    let paragraph = "정부가 내년 예산안을 발표했다. 총지출은 전년보다 4.2% 늘어난 680조 원 규모로, 연구개발과 복지 분야 증가 폭이 가장 컸다. 재정 건전성 논란도 다시 커질 전망이다.";
+    let html = format!(
+        r#"<html><head><title>내년 예산 680조 - 한국경제</title></head><body>
+        <div id="articletxt">새 기사 보기: 내년 예산안의 핵심만 골라 정리한 요약을 먼저 읽어 보세요. 분야별 증감과 전문가 분석, 지난해와의 비교는 아래 본문에서 이어집니다. 구독자 전용 해설도 함께 제공합니다.</div>
+        <main><section class="story">{}</section></main>
+        <footer>무단전재 및 재배포 금지</footer></body></html>"#,
+        (0..6)
+            .map(|_| format!("<p>{paragraph}</p>"))
+            .collect::<String>()
+    );
+    let url = url::Url::parse("https://www.hankyung.com/article/2026112099999").unwrap();
+    let article = scrapls::article::extract(html.as_bytes(), Some(&url), None);
+    assert_eq!(
+        article.body.matches("재정 건전성").count(),
+        6,
+        "{}",
+        article.body
+    );
+    assert_eq!(article.headline.as_deref(), Some("내년 예산 680조"));
+}

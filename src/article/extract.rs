@@ -16,6 +16,10 @@ use super::sites::{self, BodySource, Cleanup, SiteRule};
 /// "no body found" by a source, and the next source is tried.
 const MIN_BODY: usize = 60;
 
+/// A site rule's body shorter than this (in characters) is checked against
+/// the general sources, in case the rule is stale.
+const STALE_RULE_BELOW: usize = 400;
+
 /// Extracts everything from an already decoded document. `site_rules`
 /// false skips the site table (to measure the generic path alone).
 pub fn extract_str(html: &str, url: Option<&Url>, site_rules: bool) -> Article {
@@ -49,6 +53,18 @@ pub fn extract_str(html: &str, url: Option<&Url>, site_rules: bool) -> Article {
         && r.source == BodySource::Html
     {
         body = site_body(&doc, &mut dom, r);
+    }
+    // A site rule that finds only a short text may have gone stale with a
+    // redesign (its selector now hits a teaser or a caption): when the
+    // general sources find several times more, trust them instead.
+    if rule.is_some() && (MIN_BODY..STALE_RULE_BELOW).contains(&text_len(&body)) {
+        let mut general = structured_body(&doc, &mut dom, &ld);
+        if text_len(&general) < MIN_BODY {
+            general = generic(&mut dom);
+        }
+        if text_len(&general) > 3 * text_len(&body) {
+            body = general;
+        }
     }
     if text_len(&body) < MIN_BODY {
         body = structured_body(&doc, &mut dom, &ld);
