@@ -123,29 +123,25 @@ local function current_scrap()
   return bufnr
 end
 
---- :ScrapFetch: fetch the article of the link section into this scrap.
-function M.fetch(bufnr)
-  bufnr = bufnr or current_scrap()
-  if bufnr then
-    M.execute(bufnr, M.commands.fetch, { vim.uri_from_bufnr(bufnr) })
+--- A server command that takes the scrap's URI, run on `bufnr` (default:
+--- the current buffer, which must be a scrap).
+local function buffer_command(command)
+  return function(bufnr)
+    bufnr = bufnr or current_scrap()
+    if bufnr then
+      M.execute(bufnr, command, { vim.uri_from_bufnr(bufnr) })
+    end
   end
 end
+
+--- :ScrapFetch: fetch the article of the link section into this scrap.
+M.fetch = buffer_command(M.commands.fetch)
 
 --- :ScrapConvert: convert a table-form scrap to the Markdown form.
-function M.convert(bufnr)
-  bufnr = bufnr or current_scrap()
-  if bufnr then
-    M.execute(bufnr, M.commands.convert, { vim.uri_from_bufnr(bufnr) })
-  end
-end
+M.convert = buffer_command(M.commands.convert)
 
 --- :ScrapInsertMissing: insert every missing section.
-function M.insert_missing(bufnr)
-  bufnr = bufnr or current_scrap()
-  if bufnr then
-    M.execute(bufnr, M.commands.insert_missing, { vim.uri_from_bufnr(bufnr) })
-  end
-end
+M.insert_missing = buffer_command(M.commands.insert_missing)
 
 local function new_name()
   local base = 'scrap-' .. os.date('%Y%m%d-%H%M%S')
