@@ -13,6 +13,7 @@ use crate::scrap::diagnostic::Code;
 use crate::scrap::edit::{Edit, insert_sections, missing_sections};
 use crate::scrap::parse::{Form, content_text};
 use crate::scrap::render::{Prefill, new_scrap};
+use crate::scrap::template::Role;
 use crate::scrap::validate::is_http_url;
 use crate::text::Span;
 use crate::text::position::Encoding;
@@ -80,7 +81,7 @@ pub fn insert_all_edits(analysis: &Analysis, config: &Config) -> Vec<Edit> {
 
 /// The document's article link, when its link section holds a valid one.
 pub fn article_link(analysis: &Analysis, config: &Config) -> Option<String> {
-    let spec = config.template.index_of("link")?;
+    let spec = config.template.by_role(Role::Link)?;
     let section = analysis.scrap.first_of(spec)?;
     let content = content_text(&analysis.text, section, analysis.scrap.form);
     let url = content
@@ -223,7 +224,7 @@ pub fn code_actions(
     }
 
     // Fetching: offered on the link section when it holds a URL.
-    if let Some(link_spec) = template.index_of("link")
+    if let Some(link_spec) = template.by_role(Role::Link)
         && let Some(section) = analysis.scrap.first_of(link_spec)
         && touches(&(section.heading.line.start..section.content.end))
         && article_link(analysis, config).is_some()
@@ -244,9 +245,9 @@ pub fn code_actions(
             }),
             ..lsp::CodeAction::default()
         }));
-        let filled = ["headline", "body"].iter().any(|id| {
+        let filled = [Role::Headline, Role::Body].into_iter().any(|role| {
             template
-                .index_of(id)
+                .by_role(role)
                 .and_then(|i| analysis.scrap.first_of(i))
                 .is_some_and(|s| !content_text(&analysis.text, s, analysis.scrap.form).is_empty())
         });

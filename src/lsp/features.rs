@@ -10,7 +10,7 @@ use crate::i18n::Locale;
 use crate::scrap::config::Config;
 use crate::scrap::parse::{Form, content_text};
 use crate::scrap::render::{SECTION_LEVEL, guidance_comment, today};
-use crate::scrap::template::{Kind, SectionSpec};
+use crate::scrap::template::{Kind, Role, SectionSpec};
 use crate::scrap::validate::url_tokens;
 use crate::text::hangul;
 use crate::text::position::Encoding;
@@ -371,8 +371,8 @@ pub fn inlay_hints(
     encoding: Encoding,
 ) -> Vec<lsp::InlayHint> {
     let mut out = Vec::new();
-    for id in ["headline", "body"] {
-        let Some(spec) = config.template.index_of(id) else {
+    for role in [Role::Headline, Role::Body] {
+        let Some(spec) = config.template.by_role(role) else {
             continue;
         };
         let Some(section) = analysis.scrap.first_of(spec) else {

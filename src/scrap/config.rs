@@ -11,7 +11,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::diagnostic::{Code, Level, Severity};
-use super::template::{Kind, Rules, SectionSpec, Template};
+use super::template::{Kind, Role, Rules, SectionSpec, Template};
 use crate::i18n::Locale;
 
 /// File name looked up at the workspace root.
@@ -70,6 +70,8 @@ pub struct SectionPatch {
     pub title_en: Option<String>,
     /// Other names.
     pub aliases: Option<Vec<String>>,
+    /// What the section is for (features look sections up by role).
+    pub role: Option<Role>,
     /// Whether the section must be present and filled.
     pub required: Option<bool>,
     /// Content kind.
@@ -144,6 +146,7 @@ impl ConfigFile {
                         title,
                         title_en: None,
                         aliases: Vec::new(),
+                        role: None,
                         required: false,
                         kind: Kind::Text,
                         guidance: String::new(),
@@ -185,6 +188,9 @@ impl SectionPatch {
         }
         if let Some(v) = &self.aliases {
             spec.aliases = v.clone();
+        }
+        if let Some(v) = self.role {
+            spec.role = Some(v);
         }
         if let Some(v) = self.required {
             spec.required = v;
@@ -288,6 +294,7 @@ mod schema_tests {
             "title",
             "title-en",
             "aliases",
+            "role",
             "required",
             "kind",
             "guidance",

@@ -8,7 +8,7 @@
 
 use super::parse::{Form, Scrap, content_text};
 use super::render::{Prefill, SECTION_LEVEL, section_block, yaml_scalar};
-use super::template::Template;
+use super::template::{Role, Template};
 use crate::i18n::Locale;
 use crate::text::Span;
 
@@ -144,8 +144,8 @@ pub fn fill_from_article(
         return (edits, kept);
     }
     let mut missing: Vec<(usize, String)> = Vec::new();
-    for (id, value) in [("headline", &fill.headline), ("body", &fill.body)] {
-        let (Some(spec), Some(value)) = (template.index_of(id), value.as_deref()) else {
+    for (role, value) in [(Role::Headline, &fill.headline), (Role::Body, &fill.body)] {
+        let (Some(spec), Some(value)) = (template.by_role(role), value.as_deref()) else {
             continue;
         };
         if value.trim().is_empty() {
@@ -158,7 +158,7 @@ pub fn fill_from_article(
         } else if replace {
             edits.extend(replace_section(text, scrap, spec, value));
         } else {
-            kept.push(id.to_string());
+            kept.push(template.section(spec).id.clone());
         }
     }
     // Absent sections: insert them, with their value, in template order.

@@ -2,7 +2,7 @@
 //! a fetched article), and the section blocks that completions and code
 //! actions insert.
 
-use super::template::{SectionSpec, Template};
+use super::template::{Role, SectionSpec, Template};
 use crate::i18n::Locale;
 
 /// Values to fill a new scrap with (from a fetched article, say). Empty
@@ -56,10 +56,10 @@ pub fn new_scrap(template: &Template, locale: Locale, fill: &Prefill) -> String 
         locale.pick("경제신문 스크랩", "Economic news scrap")
     ));
     for spec in template.sections() {
-        let value = match spec.id.as_str() {
-            "headline" => fill.headline.as_deref(),
-            "link" => fill.url.as_deref(),
-            "body" => fill.body.as_deref(),
+        let value = match spec.role {
+            Some(Role::Headline) => fill.headline.as_deref(),
+            Some(Role::Link) => fill.url.as_deref(),
+            Some(Role::Body) => fill.body.as_deref(),
             _ => None,
         };
         match value.map(str::trim).filter(|v| !v.is_empty()) {

@@ -22,6 +22,59 @@ pub enum Kind {
     UrlList,
 }
 
+/// What a section is for, independent of its id and title: the features
+/// that need "the body" or "the insight" (fetch fill, figures, the notebook,
+/// export) look sections up by role, so a group's own template (other ids,
+/// other titles, an English template) keeps them working.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// The article's headline (filled from the page's title).
+    Headline,
+    /// The article's URL (the fetch source, the notebook's article key).
+    Link,
+    /// The article's text (filled from the page; the figures' source).
+    Body,
+    /// The writer's figures and insight (수치화).
+    Insight,
+    /// Further research.
+    Research,
+    /// Summary and opinion.
+    Summary,
+    /// Questions for people in the industry.
+    Questions,
+    /// Links to related articles.
+    Related,
+}
+
+impl Role {
+    /// Every role, in the default template's order.
+    pub const ALL: [Role; 8] = [
+        Role::Headline,
+        Role::Link,
+        Role::Body,
+        Role::Insight,
+        Role::Research,
+        Role::Summary,
+        Role::Questions,
+        Role::Related,
+    ];
+
+    /// The name used in `scrapls.toml` (`role = "body"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Headline => "headline",
+            Role::Link => "link",
+            Role::Body => "body",
+            Role::Insight => "insight",
+            Role::Research => "research",
+            Role::Summary => "summary",
+            Role::Questions => "questions",
+            Role::Related => "related",
+        }
+    }
+}
+
 /// Checks on a section's content beyond its kind.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
@@ -55,6 +108,9 @@ pub struct SectionSpec {
     /// Other titles that name this section.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// What the section is for; features find sections by role, not id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
     /// Whether a scrap without this section is incomplete.
     #[serde(default)]
     pub required: bool,
@@ -173,6 +229,16 @@ impl Template {
     /// The section at `index`.
     pub fn section(&self, index: usize) -> &SectionSpec {
         &self.sections[index]
+    }
+
+    /// Index of the first section with this role.
+    pub fn by_role(&self, role: Role) -> Option<usize> {
+        self.sections.iter().position(|s| s.role == Some(role))
+    }
+
+    /// The first section with this role.
+    pub fn spec_by_role(&self, role: Role) -> Option<&SectionSpec> {
+        self.by_role(role).map(|i| &self.sections[i])
     }
 
     /// Index of the section with this stable id.
@@ -370,5 +436,16 @@ mod tests {
         assert!(t.is_guidance(i, &g));
         assert!(t.is_guidance(i, &g.replace(' ', "  ")));
         assert!(!t.is_guidance(i, "매출이 30% 늘었다는 점이 중요하다."));
+    }
+
+    #[test]
+    fn every_default_section_has_its_role() {
+        let t = Template::default();
+        for role in Role::ALL {
+            let spec = t
+                .spec_by_role(role)
+                .expect("the default template has every role");
+            assert_eq!(spec.id, role.as_str());
+        }
     }
 }

@@ -7,7 +7,7 @@
 use super::config::Config;
 use super::diagnostic::{Code, Diagnostic, Severity};
 use super::parse::{Scrap, Section, content_span, content_text, parse};
-use super::template::{Kind, SectionSpec};
+use super::template::{Kind, Role, SectionSpec};
 use crate::i18n::Locale;
 use crate::text::Span;
 use crate::text::lines::lines;
@@ -207,7 +207,7 @@ impl Validator<'_> {
 
     fn rules(&mut self, spec: &SectionSpec, content: &str, span: Span) {
         let rules = &spec.rules;
-        let code = if spec.id == "headline" {
+        let code = if spec.role == Some(Role::Headline) {
             Code::HeadlineTooLong
         } else {
             Code::TooLong
