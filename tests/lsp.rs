@@ -400,6 +400,76 @@ fn protocol_errors_keep_the_server_serving() {
     assert_eq!(c.shutdown(), Some(0));
 }
 
+/// Valid JSON that is not a valid JSON-RPC message once ended the server
+/// (exit code 1). Each is answered with Invalid Request (or dropped, for a
+/// notification), and the server goes on answering.
+#[test]
+fn invalid_json_rpc_messages_are_answered_and_the_server_keeps_serving() {
+    let (mut c, _) = utf16_client();
+    c.open(URI, "## 본문\n가", 1);
+    c.diagnostics(URI, 1);
+    let frame = |body: &str| format!("Content-Length: {}\r\n\r\n{body}", body.len());
+    let cases: [(&str, Value); 9] = [
+        (r#"{"jsonrpc":"2.0","id":1001,"method":12}"#, json!(1001)),
+        ("{}", Value::Null),
+        (
+            r#"{"jsonrpc":"1.0","id":1003,"method":"shutdown"}"#,
+            json!(1003),
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":{"a":1},"method":"shutdown"}"#,
+            Value::Null,
+        ),
+        ("[]", Value::Null),
+        ("null", Value::Null),
+        ("42", Value::Null),
+        (
+            r#"[{"jsonrpc":"2.0","id":1008,"method":"shutdown"},{"jsonrpc":"2.0","method":"exit"}]"#,
+            json!(1008),
+        ),
+        // A response to a request the server never sent: ignored.
+        (
+            r#"{"jsonrpc":"2.0","id":"never-sent","result":{}}"#,
+            Value::Null,
+        ),
+    ];
+    for (body, id) in cases {
+        c.send_raw(frame(body).as_bytes());
+        if body.contains("never-sent") {
+            continue;
+        }
+        let answer = c.wait_for(|m| m["error"]["code"] == -32600 && m["id"] == id);
+        assert!(
+            answer["error"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("Invalid Request"),
+            "{body}: {answer}"
+        );
+        // Still serving, and the document is still open.
+        let hover = c.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 3}}),
+        );
+        assert!(
+            hover["contents"]["value"]
+                .as_str()
+                .unwrap()
+                .contains("본문"),
+            "{body}"
+        );
+    }
+    // An invalid notification is dropped: nothing answers it, nothing ends.
+    c.send_raw(frame(r#"{"jsonrpc":"1.0","method":"exit"}"#).as_bytes());
+    c.change(URI, 2, range(1, 1, 1, 1), "나");
+    c.diagnostics(URI, 2);
+    assert!(
+        !c.backlog_has(|m| m["error"]["code"] == -32600),
+        "unexpected extra error answers"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}
+
 #[test]
 fn completion_offers_front_matter_keys_not_yet_written() {
     let (mut c, _) = utf16_client();
@@ -595,12 +665,14 @@ fn malformed_json_rpc_is_answered_and_serving_goes_on() {
     let (mut c, _) = utf16_client();
     c.open(URI, MISSING_INSIGHT, 1);
     c.diagnostics(URI, 1);
-    // JSON, but not a JSON-RPC message.
+    // JSON, but not a JSON-RPC message: Invalid Request for each element.
     c.send_raw(b"Content-Length: 5\r\n\r\n[1,2]");
-    assert_eq!(
-        c.wait_for(|m| m["error"]["code"] == -32700)["id"],
-        Value::Null
-    );
+    for _ in 0..2 {
+        assert_eq!(
+            c.wait_for(|m| m["error"]["code"] == -32600)["id"],
+            Value::Null
+        );
+    }
     // No Content-Length.
     c.send_raw(b"Content-Type: application/json\r\n\r\n");
     c.wait_for(|m| m["error"]["code"] == -32700);
