@@ -324,15 +324,16 @@ fn workspace_config_file_is_read_and_reloaded() {
         }),
     );
     c.notify("initialized", json!({}));
-    c.open(URI, MISSING_INSIGHT, 1);
-    let diags = c.diagnostics(URI, 1);
+    let uri = format!("{root}/note.scrap.md");
+    c.open(&uri, MISSING_INSIGHT, 1);
+    let diags = c.diagnostics(&uri, 1);
     assert_eq!(diags[0]["severity"], 4);
     std::fs::write(&config, "[severity]\nmissing-section = \"error\"\n").unwrap();
     c.notify(
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": format!("{root}/scrapls.toml"), "type": 2}]}),
     );
-    let diags = c.diagnostics(URI, 1);
+    let diags = c.diagnostics(&uri, 1);
     assert_eq!(diags[0]["severity"], 1);
     let requests = c.server_requests.lock().unwrap().clone();
     assert!(
@@ -340,6 +341,75 @@ fn workspace_config_file_is_read_and_reloaded() {
             .iter()
             .any(|r| r["method"] == "client/registerCapability")
     );
+}
+
+/// The CLI and the editor read the same `scrapls.toml`: the nearest one at
+/// or above the file, so a group's folder with its own file gets its own
+/// rules on both sides, and a change to the nested file is picked up.
+#[test]
+fn cli_and_editor_agree_on_the_nearest_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let group = dir.path().join("group-b");
+    std::fs::create_dir_all(&group).unwrap();
+    std::fs::write(
+        dir.path().join("scrapls.toml"),
+        "[severity]\nmissing-section = \"hint\"\n",
+    )
+    .unwrap();
+    let nested = group.join("scrapls.toml");
+    std::fs::write(&nested, "[severity]\nmissing-section = \"warning\"\n").unwrap();
+    let top_file = dir.path().join("a.scrap.md");
+    let group_file = group.join("b.scrap.md");
+    std::fs::write(&top_file, MISSING_INSIGHT).unwrap();
+    std::fs::write(&group_file, MISSING_INSIGHT).unwrap();
+
+    // The CLI's view: one JSON line per file, with its diagnostics.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_scrapls"))
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let cli: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let cli_severity = |name: &str| {
+        let report = cli
+            .iter()
+            .find(|r| r["path"].as_str().unwrap().ends_with(name))
+            .unwrap();
+        report["diagnostics"][0]["severity"].clone()
+    };
+
+    // The editor's view of the same files, in a workspace at the top.
+    let root = format!("file://{}", dir.path().display());
+    let mut c = Client::spawn();
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    let top_uri = format!("{root}/a.scrap.md");
+    let group_uri = format!("{root}/group-b/b.scrap.md");
+    c.open(&top_uri, MISSING_INSIGHT, 1);
+    c.open(&group_uri, MISSING_INSIGHT, 1);
+    let top = c.diagnostics(&top_uri, 1);
+    let grouped = c.diagnostics(&group_uri, 1);
+    assert_eq!(top[0]["severity"], 4, "hint from the top file");
+    assert_eq!(grouped[0]["severity"], 2, "warning from the group's file");
+    assert_eq!(cli_severity("a.scrap.md"), "hint");
+    assert_eq!(cli_severity("b.scrap.md"), "warning");
+
+    // Editing the nested file changes the group's scraps only.
+    std::fs::write(&nested, "[severity]\nmissing-section = \"error\"\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("{root}/group-b/scrapls.toml"), "type": 2}]}),
+    );
+    assert_eq!(c.diagnostics(&group_uri, 1)[0]["severity"], 1);
+    assert_eq!(c.diagnostics(&top_uri, 1)[0]["severity"], 4);
+    assert_eq!(c.shutdown(), Some(0));
 }
 
 #[test]
