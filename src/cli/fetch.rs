@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use super::{EXIT_USAGE, config_for};
 use crate::article::{Article, FetchOptions, extract, fetch_article};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::scrap::render::{Prefill, new_scrap, today};
 
 /// What to print.
@@ -110,7 +110,7 @@ pub fn run_extract(args: ExtractArgs) -> i32 {
             eprintln!(
                 "scrapls: {}: {}",
                 args.url.as_deref().unwrap_or_default(),
-                locale.pick("주소를 해석할 수 없습니다", "not a valid URL")
+                Message::NotAUrl.render(locale)
             );
             return EXIT_USAGE;
         }
@@ -133,10 +133,7 @@ pub fn run_extract(args: ExtractArgs) -> i32 {
         eprintln!(
             "scrapls: {}: {}",
             args.file.display(),
-            locale.pick(
-                "기사 제목이나 본문을 찾지 못했습니다",
-                "no headline or article text found"
-            )
+            Message::NoArticleFound.render(locale)
         );
         return 1;
     }
@@ -216,10 +213,7 @@ fn write_file(path: &Path, text: &str, force: bool, locale: Locale) -> i32 {
             eprintln!(
                 "scrapls: {}: {}",
                 path.display(),
-                locale.pick(
-                    "파일이 이미 있습니다. 덮어쓰려면 --force를 주세요",
-                    "file exists; pass --force to overwrite it"
-                )
+                Message::FileExists.render(locale)
             );
             1
         }

@@ -3,7 +3,7 @@
 //! actions insert.
 
 use super::template::{Role, SectionSpec, Template};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 
 /// Values to fill a new scrap with (from a fetched article, say). Empty
 /// fields leave the template's guidance in place.
@@ -51,10 +51,7 @@ pub fn new_scrap(template: &Template, locale: Locale, fill: &Prefill) -> String 
         out.push('\n');
     }
     out.push_str("tags: []\njob:\n---\n\n");
-    out.push_str(&format!(
-        "# {}\n\n",
-        locale.pick("경제신문 스크랩", "Economic news scrap")
-    ));
+    out.push_str(&format!("# {}\n\n", Message::ScrapTitle.render(locale)));
     for spec in template.sections() {
         let value = match spec.role {
             Some(Role::Headline) => fill.headline.as_deref(),

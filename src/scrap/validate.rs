@@ -8,7 +8,7 @@ use super::config::Config;
 use super::diagnostic::{Code, Diagnostic, Severity};
 use super::parse::{Scrap, Section, content_span, content_text, parse};
 use super::template::{Kind, Role, SectionSpec};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::text::Span;
 use crate::text::lines::lines;
 
@@ -47,25 +47,23 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
+    /// Records a finding (unless its code is turned off), its message
+    /// rendered once in the configured locale.
     fn push(
         &mut self,
         code: Code,
         default: Severity,
         span: Span,
         section: Option<&SectionSpec>,
-        message: (String, String),
+        message: Message<'_>,
     ) -> Option<&mut Diagnostic> {
         let severity = self.config.severity(code, default)?;
-        let message = match self.locale {
-            Locale::Ko => message.0,
-            Locale::En => message.1,
-        };
         self.out.push(Diagnostic {
             code,
             severity,
             span,
             section: section.map(|s| s.id.clone()),
-            message,
+            message: message.render(self.locale),
             suggestion: None,
         });
         self.out.last_mut()
@@ -85,16 +83,13 @@ impl Validator<'_> {
                 continue;
             }
             let span = self.missing_anchor(i);
-            let t = self.title(spec);
+            let section = &self.title(spec);
             self.push(
                 Code::MissingSection,
                 Severity::Error,
                 span,
                 Some(spec),
-                (
-                    format!("필수 섹션 '{}'이(가) 없습니다.", spec.title),
-                    format!("Required section '{t}' is missing."),
-                ),
+                Message::MissingSection { section },
             );
         }
         // Duplicates and order, in document order.
@@ -103,36 +98,29 @@ impl Validator<'_> {
         for section in &scrap.sections {
             let spec = template.section(section.spec);
             if seen[section.spec] {
-                let t = self.title(spec);
+                let title = &self.title(spec);
                 self.push(
                     Code::DuplicateSection,
                     Severity::Warning,
                     section.heading.line.clone(),
                     Some(spec),
-                    (
-                        format!("'{}' 섹션이 두 번 이상 나옵니다.", spec.title),
-                        format!("Section '{t}' appears more than once."),
-                    ),
+                    Message::DuplicateSection { section: title },
                 );
                 continue;
             }
             seen[section.spec] = true;
             match furthest {
                 Some(f) if section.spec < f => {
-                    let after = template.section(f);
-                    let (t, ta) = (self.title(spec), self.title(after));
+                    let (title, before) = (&self.title(spec), &self.title(template.section(f)));
                     self.push(
                         Code::SectionOrder,
                         Severity::Hint,
                         section.heading.line.clone(),
                         Some(spec),
-                        (
-                            format!(
-                                "'{}' 섹션은 템플릿 순서상 '{}' 앞에 와야 합니다.",
-                                spec.title, after.title
-                            ),
-                            format!("In template order, '{t}' comes before '{ta}'."),
-                        ),
+                        Message::SectionOrder {
+                            section: title,
+                            before,
+                        },
                     );
                 }
                 _ => furthest = Some(section.spec),
@@ -163,6 +151,7 @@ impl Validator<'_> {
         let spec = self.config.template.section(section.spec);
         let content = content_text(self.text, section, self.scrap.form);
         let span = content_span(self.text, section);
+        let title = &self.title(spec);
         if content.is_empty() {
             if spec.required {
                 self.push(
@@ -170,10 +159,7 @@ impl Validator<'_> {
                     Severity::Error,
                     section.heading.line.clone(),
                     Some(spec),
-                    (
-                        format!("필수 섹션 '{}'이(가) 비어 있습니다.", spec.title),
-                        format!("Required section '{}' is empty.", self.title(spec)),
-                    ),
+                    Message::EmptySection { section: title },
                 );
             }
             return;
@@ -184,16 +170,7 @@ impl Validator<'_> {
                 Severity::Warning,
                 span,
                 Some(spec),
-                (
-                    format!(
-                        "'{}' 섹션에 템플릿 안내 문구만 있습니다. 내용을 직접 작성하세요.",
-                        spec.title
-                    ),
-                    format!(
-                        "Section '{}' still holds only the template's guidance. Write your own.",
-                        self.title(spec)
-                    ),
-                ),
+                Message::PlaceholderText { section: title },
             );
             return;
         }
@@ -207,6 +184,7 @@ impl Validator<'_> {
 
     fn rules(&mut self, spec: &SectionSpec, content: &str, span: Span) {
         let rules = &spec.rules;
+        let section = &self.title(spec);
         let code = if spec.role == Some(Role::Headline) {
             Code::HeadlineTooLong
         } else {
@@ -218,26 +196,21 @@ impl Validator<'_> {
                 Severity::Warning,
                 span.clone(),
                 Some(spec),
-                (
-                    format!("'{}'은(는) 한 줄로 적어야 합니다.", spec.title),
-                    format!("'{}' should fit on one line.", self.title(spec)),
-                ),
+                Message::NotOneLine { section },
             );
         } else if let Some(max) = rules.max_length {
-            let n = content.chars().count();
-            if n > max {
+            let length = content.chars().count();
+            if length > max {
                 self.push(
                     code,
                     Severity::Warning,
                     span.clone(),
                     Some(spec),
-                    (
-                        format!("'{}'이(가) {n}자로 너무 깁니다 (최대 {max}자).", spec.title),
-                        format!(
-                            "'{}' is {n} characters long; the limit is {max}.",
-                            self.title(spec)
-                        ),
-                    ),
+                    Message::TooLong {
+                        section,
+                        length,
+                        max,
+                    },
                 );
             }
         }
@@ -247,16 +220,7 @@ impl Validator<'_> {
                 Severity::Warning,
                 span.clone(),
                 Some(spec),
-                (
-                    format!(
-                        "'{}'에 수치가 없습니다. 기사 내용을 숫자로 정리해 보세요 (예: 매출 20% 증가).",
-                        spec.title
-                    ),
-                    format!(
-                        "'{}' has no figures. Put the article into numbers (e.g. sales up 20%).",
-                        self.title(spec)
-                    ),
-                ),
+                Message::NoFigures { section },
             );
         }
         if rules.must_ask_question && !asks_question(content) {
@@ -265,16 +229,7 @@ impl Validator<'_> {
                 Severity::Warning,
                 span,
                 Some(spec),
-                (
-                    format!(
-                        "'{}'에 질문이 없습니다. 현직자에게 물을 질문을 적어 보세요.",
-                        spec.title
-                    ),
-                    format!(
-                        "'{}' asks nothing. Write a question for someone in the industry.",
-                        self.title(spec)
-                    ),
-                ),
+                Message::NoQuestion { section },
             );
         }
     }
@@ -282,6 +237,7 @@ impl Validator<'_> {
     fn single_url(&mut self, section: &Section, spec: &SectionSpec, content: &str, span: Span) {
         let found = url_tokens(self.text, section.content.clone());
         let valid = found.iter().filter(|(_, ok)| *ok).count();
+        let title = &self.title(spec);
         if let Some((bad, _)) = found.iter().find(|(_, ok)| !ok) {
             let token = &self.text[bad.clone()];
             self.push(
@@ -289,10 +245,7 @@ impl Validator<'_> {
                 required_severity(spec),
                 bad.clone(),
                 Some(spec),
-                (
-                    format!("'{token}'은(는) 올바른 http(s) 주소가 아닙니다."),
-                    format!("'{token}' is not a valid http(s) URL."),
-                ),
+                Message::InvalidUrl { token },
             );
         } else if valid == 0 {
             let shown: String = content.chars().take(40).collect();
@@ -301,16 +254,10 @@ impl Validator<'_> {
                 required_severity(spec),
                 span,
                 Some(spec),
-                (
-                    format!(
-                        "'{}'에는 http(s) 주소가 하나 있어야 합니다: '{shown}'",
-                        spec.title
-                    ),
-                    format!(
-                        "'{}' must hold one http(s) URL, not '{shown}'.",
-                        self.title(spec)
-                    ),
-                ),
+                Message::NoUrl {
+                    section: title,
+                    shown: &shown,
+                },
             );
         } else if valid > 1 {
             self.push(
@@ -318,10 +265,10 @@ impl Validator<'_> {
                 Severity::Warning,
                 span,
                 Some(spec),
-                (
-                    format!("'{}'에는 주소를 하나만 적으세요 ({valid}개).", spec.title),
-                    format!("'{}' should hold one URL, not {valid}.", self.title(spec)),
-                ),
+                Message::SeveralUrls {
+                    section: title,
+                    count: valid,
+                },
             );
         }
     }
@@ -337,10 +284,7 @@ impl Validator<'_> {
                 Severity::Warning,
                 bad.clone(),
                 Some(spec),
-                (
-                    format!("'{token}'은(는) 올바른 http(s) 주소가 아닙니다."),
-                    format!("'{token}' is not a valid http(s) URL."),
-                ),
+                Message::InvalidUrl { token },
             );
         }
     }
@@ -353,19 +297,15 @@ impl Validator<'_> {
                 continue;
             };
             let spec = template.section(index);
-            let t = self.title(spec);
             let pushed = self.push(
                 Code::UnknownSection,
                 Severity::Warning,
                 heading.title.clone(),
                 Some(spec),
-                (
-                    format!(
-                        "알 수 없는 섹션 '{title}'. '{}'을(를) 말씀하신 건가요?",
-                        spec.title
-                    ),
-                    format!("Unknown section '{title}'. Did you mean '{t}'?"),
-                ),
+                Message::UnknownSection {
+                    heading: title,
+                    suggestion: &self.title(spec),
+                },
             );
             if let Some(d) = pushed {
                 d.suggestion = Some(spec.id.clone());
@@ -384,10 +324,7 @@ impl Validator<'_> {
                 Severity::Error,
                 first_line.clone(),
                 None,
-                (
-                    "머리말(front matter)이 '---' 줄로 닫히지 않았습니다.".into(),
-                    "The front matter is not closed by a '---' line.".into(),
-                ),
+                Message::FrontMatterUnclosed,
             );
         }
         let yaml = &self.text[fm.body.clone()];
@@ -397,10 +334,9 @@ impl Validator<'_> {
                 Severity::Error,
                 first_line,
                 None,
-                (
-                    format!("머리말의 YAML을 읽을 수 없습니다: {e}"),
-                    format!("The front matter is not valid YAML: {e}"),
-                ),
+                Message::FrontMatterYaml {
+                    error: &e.to_string(),
+                },
             );
             return;
         }
@@ -415,20 +351,14 @@ impl Validator<'_> {
                     Severity::Warning,
                     entry.value.clone(),
                     None,
-                    (
-                        format!("'{value}'은(는) 올바른 http(s) 주소가 아닙니다."),
-                        format!("'{value}' is not a valid http(s) URL."),
-                    ),
+                    Message::InvalidUrl { token: value },
                 ),
                 "date" | "published" if !value.is_empty() && !is_iso_date(value) => self.push(
                     Code::InvalidFrontMatter,
                     Severity::Warning,
                     entry.value.clone(),
                     None,
-                    (
-                        format!("'{key}'는 2026-11-22 같은 ISO 8601 날짜여야 합니다: '{value}'"),
-                        format!("'{key}' must be an ISO 8601 date such as 2026-11-22: '{value}'"),
-                    ),
+                    Message::FrontMatterDate { key, value },
                 ),
                 _ => None,
             };
