@@ -476,3 +476,348 @@ pub fn asks_question(text: &str) -> bool {
         .map(|s| s.trim_end_matches(|c: char| c.is_whitespace() || c == '~'))
         .any(|s| ENDINGS.iter().any(|e| s.ends_with(e)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::config::ConfigFile;
+    use super::super::template::Template;
+    use super::*;
+
+    /// A complete, correct scrap as (heading, content) pairs.
+    const VALID: [(&str, &str); 8] = [
+        ("헤드라인", "수출 석 달 만에 반등"),
+        ("기사링크", "https://news.example.com/a"),
+        ("본문", "지난달 수출이 늘었다."),
+        ("인사이트", "수출액 전년 대비 30% 증가"),
+        ("추가조사", "단가 반영 시차를 조사한다."),
+        ("요약 및 의견", "북미 수요 덕분에 반등했다."),
+        ("적용할 점", "가격 조정 조항은 어떻게 협상하나요?"),
+        ("연관기사", "- https://news.example.com/b"),
+    ];
+
+    const FRONT_MATTER: &str = "---\ndate: 2026-11-20\npress: 한빛경제\npublished: 2026-11-19T09:30:00+09:00\nurl: https://news.example.com/a\n---\n\n# 경제신문 스크랩\n\n";
+
+    fn render(front_matter: &str, sections: &[(&str, &str)]) -> String {
+        let mut text = front_matter.to_string();
+        for (heading, content) in sections {
+            text.push_str(&format!("## {heading}\n\n{content}\n\n"));
+        }
+        text
+    }
+
+    /// The valid scrap with one section's content replaced.
+    fn with(heading: &str, content: &str) -> String {
+        let sections: Vec<(&str, &str)> = VALID
+            .iter()
+            .map(|&(h, c)| (h, if h == heading { content } else { c }))
+            .collect();
+        render(FRONT_MATTER, &sections)
+    }
+
+    /// The valid scrap without one section.
+    fn without(heading: &str) -> String {
+        let sections: Vec<(&str, &str)> = VALID
+            .iter()
+            .copied()
+            .filter(|(h, _)| *h != heading)
+            .collect();
+        render(FRONT_MATTER, &sections)
+    }
+
+    fn diagnostics_with(text: &str, config: &Config) -> Vec<Diagnostic> {
+        check(text, config).1
+    }
+
+    fn diagnostics(text: &str) -> Vec<Diagnostic> {
+        diagnostics_with(text, &Config::default())
+    }
+
+    /// The diagnostics of `code`, each with the text it points at.
+    fn found(text: &str, code: Code) -> Vec<(Severity, &str, Option<String>)> {
+        diagnostics(text)
+            .into_iter()
+            .filter(|d| d.code == code)
+            .map(|d| (d.severity, &text[d.span.clone()], d.section))
+            .collect()
+    }
+
+    fn fires(text: &str, code: Code) -> bool {
+        !found(text, code).is_empty()
+    }
+
+    #[test]
+    fn a_complete_scrap_has_no_diagnostics() {
+        assert_eq!(diagnostics(&render(FRONT_MATTER, &VALID)), []);
+        // Front matter is optional.
+        assert_eq!(diagnostics(&render("", &VALID)), []);
+    }
+
+    #[test]
+    fn missing_section() {
+        let text = without("본문");
+        assert_eq!(
+            found(&text, Code::MissingSection),
+            [(Severity::Error, "## 기사링크", Some("body".into()))],
+            "points at the heading after which the section belongs"
+        );
+        let d = &diagnostics(&text)[0];
+        assert_eq!(
+            d.message,
+            "필수 섹션 '본문 (본문 내용 복사)'이(가) 없습니다."
+        );
+        // Optional sections may be left out.
+        assert!(!fires(&without("추가조사"), Code::MissingSection));
+        assert!(!fires(&without("연관기사"), Code::MissingSection));
+    }
+
+    #[test]
+    fn empty_section() {
+        let text = with("요약 및 의견", "");
+        assert_eq!(
+            found(&text, Code::EmptySection),
+            [(Severity::Error, "## 요약 및 의견", Some("summary".into()))]
+        );
+        assert!(!fires(&with("추가조사", ""), Code::EmptySection));
+        assert!(!fires(
+            &with("요약 및 의견", "한 줄 의견"),
+            Code::EmptySection
+        ));
+    }
+
+    #[test]
+    fn placeholder_text() {
+        let t = Template::default();
+        let guidance = t.section(t.index_of("summary").unwrap()).guidance.clone();
+        let text = with("요약 및 의견", &guidance);
+        let hits = found(&text, Code::PlaceholderText);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].0, Severity::Warning);
+        assert!(!fires(&text, Code::EmptySection));
+        assert!(!fires(
+            &with("요약 및 의견", "내 생각: 안내 문구와 다른 글"),
+            Code::PlaceholderText
+        ));
+    }
+
+    #[test]
+    fn invalid_url_in_the_link_section() {
+        // A token that looks like a link but is not an http(s) URL.
+        let text = with("기사링크", "www.example.com/a");
+        assert_eq!(
+            found(&text, Code::InvalidUrl),
+            [(Severity::Error, "www.example.com/a", Some("link".into()))]
+        );
+        // No link at all.
+        let text = with("기사링크", "링크를 잃어버렸다");
+        let hits = found(&text, Code::InvalidUrl);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].1, "링크를 잃어버렸다");
+        // Two links: a warning.
+        let text = with(
+            "기사링크",
+            "https://news.example.com/a https://news.example.com/b",
+        );
+        assert_eq!(found(&text, Code::InvalidUrl)[0].0, Severity::Warning);
+        // A link in Markdown syntax or angle brackets is fine.
+        for ok in [
+            "[기사](https://news.example.com/a)",
+            "<https://news.example.com/a>",
+            "https://news.example.com/a.",
+        ] {
+            assert!(!fires(&with("기사링크", ok), Code::InvalidUrl), "{ok}");
+        }
+    }
+
+    #[test]
+    fn invalid_url_in_related_links_and_front_matter() {
+        let text = with(
+            "연관기사",
+            "- https://news.example.com/b\n- http://\n- [둘째](https://news.example.com/c)",
+        );
+        assert_eq!(
+            found(&text, Code::InvalidUrl),
+            [(Severity::Warning, "http://", Some("related".into()))]
+        );
+        let text = render(
+            "---\nurl: ftp://news.example.com/a\n---\n\n# 경제신문 스크랩\n\n",
+            &VALID,
+        );
+        assert_eq!(
+            found(&text, Code::InvalidUrl),
+            [(Severity::Warning, "ftp://news.example.com/a", None)]
+        );
+        let text = render("---\nurl: \"https://news.example.com/a\"\n---\n\n", &VALID);
+        assert!(!fires(&text, Code::InvalidUrl));
+    }
+
+    #[test]
+    fn duplicate_section() {
+        let mut sections = VALID.to_vec();
+        sections.push(("본문", "또 본문"));
+        let text = render(FRONT_MATTER, &sections);
+        let hits = found(&text, Code::DuplicateSection);
+        assert_eq!(hits, [(Severity::Warning, "## 본문", Some("body".into()))]);
+        // The second one is reported, not the first.
+        let d = diagnostics(&text);
+        assert!(d[0].span.start > text.find("## 연관기사").unwrap());
+    }
+
+    #[test]
+    fn unknown_section_suggests_the_title() {
+        let text = render(FRONT_MATTER, &VALID).replace("## 인사이트", "## 인사이뜨");
+        let d: Vec<Diagnostic> = diagnostics(&text)
+            .into_iter()
+            .filter(|d| d.code == Code::UnknownSection)
+            .collect();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(&text[d[0].span.clone()], "인사이뜨");
+        assert_eq!(d[0].suggestion.as_deref(), Some("insight"));
+        // Sub-headings and headings unlike any title are the user's own.
+        let text = with(
+            "본문",
+            "첫 문단.\n\n### 배경\n\n둘째 문단.\n\n## 부록 자료 모음",
+        );
+        assert!(!fires(&text, Code::UnknownSection));
+    }
+
+    #[test]
+    fn section_order() {
+        let mut sections = VALID.to_vec();
+        sections.swap(1, 2);
+        let text = render(FRONT_MATTER, &sections);
+        assert_eq!(
+            found(&text, Code::SectionOrder),
+            [(Severity::Hint, "## 기사링크", Some("link".into()))]
+        );
+    }
+
+    #[test]
+    fn headline_too_long_or_on_several_lines() {
+        let long = "가".repeat(81);
+        let text = with("헤드라인", &long);
+        assert_eq!(found(&text, Code::HeadlineTooLong)[0].1, long);
+        assert!(diagnostics(&text)[0].message.contains("81자"));
+        assert!(fires(
+            &with("헤드라인", "첫 줄\n둘째 줄"),
+            Code::HeadlineTooLong
+        ));
+        assert!(!fires(
+            &with("헤드라인", &"가".repeat(80)),
+            Code::HeadlineTooLong
+        ));
+        assert!(!fires(&with("헤드라인", &long), Code::TooLong));
+    }
+
+    #[test]
+    fn too_long_with_a_configured_limit() {
+        let config =
+            ConfigFile::from_toml("[[sections]]\nid = \"summary\"\nrules = { max-length = 10 }\n")
+                .unwrap()
+                .resolve()
+                .unwrap();
+        let long = with("요약 및 의견", "열 글자를 넘는 긴 요약입니다");
+        let d: Vec<Diagnostic> = diagnostics_with(&long, &config)
+            .into_iter()
+            .filter(|d| d.code == Code::TooLong)
+            .collect();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].section.as_deref(), Some("summary"));
+        let short = with("요약 및 의견", "짧은 요약");
+        assert!(
+            !diagnostics_with(&short, &config)
+                .iter()
+                .any(|d| d.code == Code::TooLong)
+        );
+        assert!(!fires(&long, Code::TooLong), "no limit by default");
+    }
+
+    #[test]
+    fn no_figures() {
+        let text = with("인사이트", "수출이 크게 늘었다는 점이 인상적이다");
+        assert_eq!(
+            found(&text, Code::NoFigures),
+            [(
+                Severity::Warning,
+                "수출이 크게 늘었다는 점이 인상적이다",
+                Some("insight".into())
+            )]
+        );
+        assert!(!fires(
+            &with("인사이트", "영업이익률이 30% 늘었다."),
+            Code::NoFigures
+        ));
+    }
+
+    #[test]
+    fn no_question() {
+        let text = with("적용할 점", "북미 시장을 더 공부해야겠다.");
+        assert_eq!(
+            found(&text, Code::NoQuestion),
+            [(
+                Severity::Warning,
+                "북미 시장을 더 공부해야겠다.",
+                Some("questions".into())
+            )]
+        );
+        for asks in [
+            "가격 조정은 어떻게 하나요",
+            "재고는 언제 줄어들까",
+            "What changed？",
+            "계약 기간이 몇 년인지",
+        ] {
+            assert!(!fires(&with("적용할 점", asks), Code::NoQuestion), "{asks}");
+        }
+    }
+
+    #[test]
+    fn invalid_front_matter() {
+        let unclosed = "---\ndate: 2026-11-20\n\n## 헤드라인\n\n제목\n";
+        let hits = found(unclosed, Code::InvalidFrontMatter);
+        assert_eq!(hits[0], (Severity::Error, "---", None));
+        let bad_yaml = render("---\ntags: [수출\n---\n\n", &VALID);
+        let d: Vec<Diagnostic> = diagnostics(&bad_yaml);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code, Code::InvalidFrontMatter);
+        assert!(d[0].message.starts_with("머리말의 YAML을 읽을 수 없습니다"));
+        for bad in ["20261120", "2026/11/20", "어제"] {
+            let text = render(&format!("---\ndate: {bad}\n---\n\n"), &VALID);
+            assert_eq!(
+                found(&text, Code::InvalidFrontMatter),
+                [(Severity::Warning, bad, None)],
+                "{bad}"
+            );
+        }
+        for ok in ["2026-11-20", "\"2026-11-20\"", ""] {
+            let text = render(&format!("---\ndate: {ok}\n---\n\n"), &VALID);
+            assert!(!fires(&text, Code::InvalidFrontMatter), "{ok}");
+        }
+    }
+
+    #[test]
+    fn severities_follow_the_configuration() {
+        let config = ConfigFile::from_toml(
+            "[severity]\nno-figures = \"off\"\nmissing-section = \"warning\"\n",
+        )
+        .unwrap()
+        .resolve()
+        .unwrap();
+        let text = without("본문").replace("30%", "많이");
+        let d = diagnostics_with(&text, &config);
+        assert!(!d.iter().any(|d| d.code == Code::NoFigures));
+        let missing = d.iter().find(|d| d.code == Code::MissingSection).unwrap();
+        assert_eq!(missing.severity, Severity::Warning);
+    }
+
+    #[test]
+    fn messages_in_english() {
+        let config = Config {
+            locale: Locale::En,
+            ..Config::default()
+        };
+        let d = diagnostics_with(&without("본문"), &config);
+        assert_eq!(
+            d[0].message,
+            "Required section '본문 (본문 내용 복사) (Body (copy of the article))' is missing."
+        );
+    }
+}
