@@ -6,6 +6,7 @@ pub mod config;
 pub mod convert;
 pub mod diagnostic;
 pub mod edit;
+pub mod frontmatter;
 pub mod parse;
 pub mod render;
 pub mod table;

@@ -2,6 +2,7 @@
 //! a fetched article), and the section blocks that completions and code
 //! actions insert.
 
+use super::frontmatter::{Field, KEYS};
 use super::template::{Role, SectionSpec, Template};
 use crate::i18n::{Locale, Message};
 
@@ -25,6 +26,21 @@ pub struct Prefill {
     pub published: Option<String>,
 }
 
+impl Prefill {
+    /// The front matter value for `field`, when there is a non-blank one.
+    pub fn get(&self, field: Field) -> Option<&str> {
+        let value = match field {
+            Field::Date => &self.date,
+            Field::Press => &self.press,
+            Field::Author => &self.author,
+            Field::Published => &self.published,
+            Field::Url => &self.url,
+            Field::Canonical | Field::Tags | Field::Job => &None,
+        };
+        value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+    }
+}
+
 /// The heading prefix used for sections written by scrapls.
 pub const SECTION_LEVEL: &str = "##";
 
@@ -34,23 +50,21 @@ pub const SECTION_LEVEL: &str = "##";
 pub fn new_scrap(template: &Template, locale: Locale, fill: &Prefill) -> String {
     let mut out = String::new();
     out.push_str("---\n");
-    let fields = [
-        ("date", &fill.date),
-        ("press", &fill.press),
-        ("author", &fill.author),
-        ("published", &fill.published),
-        ("url", &fill.url),
-    ];
-    for (key, value) in fields {
-        out.push_str(key);
+    for key in &KEYS {
+        let value = fill.get(key.field);
+        if value.is_none() && !key.always_written {
+            continue;
+        }
+        out.push_str(key.name);
         out.push(':');
-        if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
+        let value = value.map_or_else(|| key.empty_value().to_string(), yaml_scalar);
+        if !value.is_empty() {
             out.push(' ');
-            out.push_str(&yaml_scalar(v));
+            out.push_str(&value);
         }
         out.push('\n');
     }
-    out.push_str("tags: []\njob:\n---\n\n");
+    out.push_str("---\n\n");
     out.push_str(&format!("# {}\n\n", Message::ScrapTitle.render(locale)));
     for spec in template.sections() {
         let value = match spec.role {

@@ -6,6 +6,7 @@
 
 use super::config::Config;
 use super::diagnostic::{Code, Diagnostic, Severity};
+use super::frontmatter::{self, ValueKind};
 use super::parse::{Scrap, Section, content_span, content_text, parse};
 use super::template::{Kind, Role, SectionSpec};
 use crate::i18n::{Locale, Message};
@@ -345,15 +346,18 @@ impl Validator<'_> {
             let value = self.text[entry.value.clone()]
                 .trim()
                 .trim_matches(['"', '\'']);
-            match key {
-                "url" if !value.is_empty() && !is_http_url(value) => self.push(
+            if value.is_empty() {
+                continue;
+            }
+            match frontmatter::key(key).map(|k| k.kind) {
+                Some(ValueKind::Url) if !is_http_url(value) => self.push(
                     Code::InvalidUrl,
                     Severity::Warning,
                     entry.value.clone(),
                     None,
                     Message::InvalidUrl { token: value },
                 ),
-                "date" | "published" if !value.is_empty() && !is_iso_date(value) => self.push(
+                Some(ValueKind::Date) if !is_iso_date(value) => self.push(
                     Code::InvalidFrontMatter,
                     Severity::Warning,
                     entry.value.clone(),
