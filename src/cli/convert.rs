@@ -6,7 +6,7 @@ use super::{EXIT_USAGE, config_for, read_text};
 use crate::i18n::{Locale, Message};
 use crate::scrap::convert::table_to_markdown;
 use crate::scrap::parse::{Form, parse};
-use crate::scrap::render::{Prefill, new_scrap, today};
+use crate::scrap::render::{Prefill, new_scrap};
 
 /// Arguments of `scrapls convert`.
 #[derive(Debug, clap::Args)]
@@ -70,7 +70,7 @@ pub fn run_new(args: NewArgs) -> i32 {
     match config_for(Path::new("."), args.config.as_deref(), locale) {
         Ok(config) => {
             let fill = Prefill {
-                date: Some(today()),
+                date: Some(config.today()),
                 ..Prefill::default()
             };
             print!("{}", new_scrap(&config.template, config.locale, &fill));

@@ -8,7 +8,7 @@ use std::time::Duration;
 use super::{EXIT_USAGE, config_for};
 use crate::article::{Article, FetchOptions, extract, fetch_article};
 use crate::i18n::{Locale, Message};
-use crate::scrap::render::{Prefill, new_scrap, today};
+use crate::scrap::render::{Prefill, new_scrap};
 
 /// What to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -165,7 +165,7 @@ fn emit(article: Article, link: Option<&str>, out: &OutputArgs, env_locale: Loca
                 }
             };
             let fill = Prefill {
-                date: Some(today()),
+                date: Some(config.today()),
                 headline: article.headline,
                 // The link the user gave is what they will recognise; the
                 // canonical one is the fallback for saved pages.

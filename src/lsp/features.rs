@@ -10,7 +10,7 @@ use crate::i18n::Locale;
 use crate::scrap::config::Config;
 use crate::scrap::frontmatter::{self, Field, KEYS};
 use crate::scrap::parse::{Form, content_text};
-use crate::scrap::render::{SECTION_LEVEL, guidance_comment, today};
+use crate::scrap::render::{SECTION_LEVEL, guidance_comment};
 use crate::scrap::template::{Kind, Role, SectionSpec};
 use crate::scrap::validate::url_tokens;
 use crate::text::hangul;
@@ -42,7 +42,7 @@ pub fn completion(
             .filter(|k| !present.contains(&k.name) && k.name.starts_with(typed.trim()))
             .map(|k| {
                 let value = if k.field == Field::Date {
-                    today()
+                    config.today()
                 } else {
                     String::new()
                 };

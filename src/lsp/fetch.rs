@@ -22,7 +22,7 @@ use crate::article::Article;
 use crate::article::fetch::{FetchOptions, fetch_article};
 use crate::i18n::Locale;
 use crate::scrap::edit::fill_from_article;
-use crate::scrap::render::{Prefill, new_scrap, today};
+use crate::scrap::render::{Prefill, new_scrap};
 
 /// How often a refused edit is recomputed against a newer version.
 const APPLY_ATTEMPTS: usize = 3;
@@ -178,7 +178,7 @@ pub async fn new_from_url(backend: &Backend, args: &[Value]) -> Result<Option<Va
         }
         None => return Ok(None),
     };
-    fill.date = Some(today());
+    fill.date = Some(config.today());
     Ok(Some(
         json!({ "text": new_scrap(&config.template, locale, &fill) }),
     ))

@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod convert;
+pub mod dates;
 pub mod diagnostic;
 pub mod edit;
 pub mod frontmatter;

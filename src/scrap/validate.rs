@@ -5,6 +5,7 @@
 //! LSP converts the spans to the client's position encoding.
 
 use super::config::Config;
+use super::dates::is_iso_date;
 use super::diagnostic::{Code, Diagnostic, Severity};
 use super::frontmatter::{self, ValueKind};
 use super::parse::{Scrap, Section, content_span, content_text, parse};
@@ -386,16 +387,6 @@ pub fn is_http_url(s: &str) -> bool {
             matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
         })
         .unwrap_or(false)
-}
-
-fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit)
 }
 
 /// URL-like tokens in a span: bare `http…`/`www.` words, `<…>` autolinks and
@@ -783,7 +774,7 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].code, Code::InvalidFrontMatter);
         assert!(d[0].message.starts_with("머리말의 YAML을 읽을 수 없습니다"));
-        for bad in ["20261120", "2026/11/20", "어제"] {
+        for bad in ["20261120", "2026/11/20", "어제", "2026-13-45", "2026-02-31"] {
             let text = render(&format!("---\ndate: {bad}\n---\n\n"), &VALID);
             assert_eq!(
                 found(&text, Code::InvalidFrontMatter),
@@ -791,7 +782,9 @@ mod tests {
                 "{bad}"
             );
         }
-        for ok in ["2026-11-20", "\"2026-11-20\"", ""] {
+        let published = render("---\npublished: 2026-02-30T09:00:00+09:00\n---\n\n", &VALID);
+        assert!(fires(&published, Code::InvalidFrontMatter));
+        for ok in ["2026-11-20", "\"2026-11-20\"", "", "2028-02-29"] {
             let text = render(&format!("---\ndate: {ok}\n---\n\n"), &VALID);
             assert!(!fires(&text, Code::InvalidFrontMatter), "{ok}");
         }
