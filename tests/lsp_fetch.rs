@@ -290,3 +290,60 @@ fn cancelling_the_progress_stops_the_fetch() {
     );
     let _: Value = c.request("shutdown", Value::Null);
 }
+
+/// The editor's fill follows the CLI's rule: the link the user wrote stays
+/// the link (and the front matter's `url`); the page's differing canonical
+/// address goes under `canonical`.
+#[test]
+fn fill_keeps_the_users_link_and_records_the_canonical() {
+    let page = PAGE.replace(
+        "<meta charset=\"utf-8\">",
+        "<meta charset=\"utf-8\"><link rel=\"canonical\" href=\"https://news.example.com/economy/1\">",
+    );
+    let base = serve(vec![
+        (200, "text/html", page.clone(), Duration::ZERO),
+        (200, "text/html", page, Duration::ZERO),
+    ]);
+    let text = scrap_with_link(&base);
+    let mut c = client();
+    c.open(URI, &text, 1);
+    c.diagnostics(URI, 1);
+    let result = c.request(
+        "workspace/executeCommand",
+        json!({"command": "scrapls.fetchArticle", "arguments": [URI]}),
+    );
+    assert_eq!(result, true);
+    let requests = c.server_requests.lock().unwrap().clone();
+    let apply = requests
+        .iter()
+        .find(|r| r["method"] == "workspace/applyEdit")
+        .expect("an edit");
+    let change = &apply["params"]["edit"]["documentChanges"][0];
+    let filled = apply_edits(&text, change["edits"].as_array().unwrap(), false);
+    assert!(
+        filled.contains(&format!("\nurl: \"{base}/news/1\"\n")),
+        "{filled}"
+    );
+    assert!(
+        filled.contains("\ncanonical: \"https://news.example.com/economy/1\"\n"),
+        "{filled}"
+    );
+    assert!(
+        filled.contains(&format!("## 기사링크\n{base}/news/1\n")),
+        "{filled}"
+    );
+
+    let result = c.request(
+        "workspace/executeCommand",
+        json!({"command": "scrapls.newFromUrl", "arguments": [format!("{base}/news/1")]}),
+    );
+    let new = result["text"].as_str().unwrap();
+    assert!(
+        new.contains(&format!("\nurl: \"{base}/news/1\"\n")),
+        "{new}"
+    );
+    assert!(
+        new.contains("\ncanonical: \"https://news.example.com/economy/1\"\n"),
+        "{new}"
+    );
+}

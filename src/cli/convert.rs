@@ -6,7 +6,8 @@ use super::{EXIT_USAGE, config_for, read_text};
 use crate::i18n::{Locale, Message};
 use crate::scrap::convert::table_to_markdown;
 use crate::scrap::parse::{Form, parse};
-use crate::scrap::render::{Prefill, new_scrap};
+use crate::scrap::prefill::Prefill;
+use crate::scrap::render::new_scrap;
 
 /// Arguments of `scrapls convert`.
 #[derive(Debug, clap::Args)]

@@ -8,7 +8,8 @@ use std::time::Duration;
 use super::{EXIT_USAGE, config_for};
 use crate::article::{Article, FetchOptions, extract, fetch_article};
 use crate::i18n::{Locale, Message};
-use crate::scrap::render::{Prefill, new_scrap};
+use crate::scrap::prefill::Prefill;
+use crate::scrap::render::new_scrap;
 
 /// What to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -166,14 +167,7 @@ fn emit(article: Article, link: Option<&str>, out: &OutputArgs, env_locale: Loca
             };
             let fill = Prefill {
                 date: Some(config.today()),
-                headline: article.headline,
-                // The link the user gave is what they will recognise; the
-                // canonical one is the fallback for saved pages.
-                url: link.map(str::to_owned).or(article.url),
-                body: Some(article.body).filter(|b| !b.is_empty()),
-                press: article.press,
-                author: article.author,
-                published: article.published,
+                ..Prefill::from_article(article, link)
             };
             new_scrap(&config.template, config.locale, &fill)
         }

@@ -8,7 +8,8 @@
 
 use super::frontmatter::KEYS;
 use super::parse::{Form, Scrap, content_text};
-use super::render::{Prefill, SECTION_LEVEL, section_block, yaml_scalar};
+use super::prefill::Prefill;
+use super::render::{SECTION_LEVEL, section_block, yaml_scalar};
 use super::template::{Role, Template};
 use crate::i18n::Locale;
 use crate::text::Span;

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod frontmatter;
 pub mod parse;
+pub mod prefill;
 pub mod render;
 pub mod table;
 pub mod template;

@@ -2,44 +2,10 @@
 //! a fetched article), and the section blocks that completions and code
 //! actions insert.
 
-use super::frontmatter::{Field, KEYS};
+use super::frontmatter::KEYS;
+use super::prefill::Prefill;
 use super::template::{Role, SectionSpec, Template};
 use crate::i18n::{Locale, Message};
-
-/// Values to fill a new scrap with (from a fetched article, say). Empty
-/// fields leave the template's guidance in place.
-#[derive(Debug, Clone, Default)]
-pub struct Prefill {
-    /// Front matter `date` (the day of the scrap), ISO 8601.
-    pub date: Option<String>,
-    /// The article's headline.
-    pub headline: Option<String>,
-    /// The article's URL.
-    pub url: Option<String>,
-    /// The article's text, paragraphs separated by blank lines.
-    pub body: Option<String>,
-    /// The publication.
-    pub press: Option<String>,
-    /// The reporter.
-    pub author: Option<String>,
-    /// When the article was published, ISO 8601.
-    pub published: Option<String>,
-}
-
-impl Prefill {
-    /// The front matter value for `field`, when there is a non-blank one.
-    pub fn get(&self, field: Field) -> Option<&str> {
-        let value = match field {
-            Field::Date => &self.date,
-            Field::Press => &self.press,
-            Field::Author => &self.author,
-            Field::Published => &self.published,
-            Field::Url => &self.url,
-            Field::Canonical | Field::Tags | Field::Job => &None,
-        };
-        value.as_deref().map(str::trim).filter(|v| !v.is_empty())
-    }
-}
 
 /// The heading prefix used for sections written by scrapls.
 pub const SECTION_LEVEL: &str = "##";
