@@ -439,17 +439,22 @@ fn scrapls() -> assert_cmd::Command {
     cmd
 }
 
-#[test]
-fn cli_fetch_prints_a_scrap_and_json() {
-    let addr = cli_server();
-    let url = format!("http://{addr}/ok");
-    let out = scrapls().args(["fetch", &url]).output().unwrap();
+/// `scrapls fetch URL`'s scrap, the command having succeeded.
+fn fetched_scrap(url: &str) -> String {
+    let out = scrapls().args(["fetch", url]).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = String::from_utf8(out.stdout).unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn cli_fetch_prints_a_scrap_and_json() {
+    let addr = cli_server();
+    let url = format!("http://{addr}/ok");
+    let text = fetched_scrap(&url);
     assert!(text.starts_with("---\n"));
     assert!(text.contains("press: 테스트일보"));
     assert!(text.contains("\n지역 화폐 발행 늘린다\n"));
@@ -556,13 +561,7 @@ fn cli_extract_offline_from_file_and_stdin() {
 fn cli_fetch_keeps_the_users_link_and_records_the_canonical() {
     let addr = cli_server();
     let url = format!("http://{addr}/canonical?from=share");
-    let out = scrapls().args(["fetch", &url]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = fetched_scrap(&url);
     assert!(text.contains(&format!("\nurl: \"{url}\"\n")), "{text}");
     assert!(
         text.contains("\ncanonical: \"https://news.example.com/economy/1\"\n"),
@@ -571,10 +570,6 @@ fn cli_fetch_keeps_the_users_link_and_records_the_canonical() {
     assert!(text.contains(&format!("## 기사링크\n\n{url}\n")), "{text}");
 
     // Without a canonical address there is nothing to record.
-    let out = scrapls()
-        .args(["fetch", &format!("http://{addr}/ok")])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = fetched_scrap(&format!("http://{addr}/ok"));
     assert!(!text.contains("canonical:"), "{text}");
 }

@@ -320,14 +320,8 @@ fn fill_keeps_the_users_link_and_records_the_canonical() {
         .expect("an edit");
     let change = &apply["params"]["edit"]["documentChanges"][0];
     let filled = apply_edits(&text, change["edits"].as_array().unwrap(), false);
-    assert!(
-        filled.contains(&format!("\nurl: \"{base}/news/1\"\n")),
-        "{filled}"
-    );
-    assert!(
-        filled.contains("\ncanonical: \"https://news.example.com/economy/1\"\n"),
-        "{filled}"
-    );
+    let link = format!("{base}/news/1");
+    assert_url_and_canonical(&filled, &link);
     assert!(
         filled.contains(&format!("## 기사링크\n{base}/news/1\n")),
         "{filled}"
@@ -337,13 +331,15 @@ fn fill_keeps_the_users_link_and_records_the_canonical() {
         "workspace/executeCommand",
         json!({"command": "scrapls.newFromUrl", "arguments": [format!("{base}/news/1")]}),
     );
-    let new = result["text"].as_str().unwrap();
+    assert_url_and_canonical(result["text"].as_str().unwrap(), &link);
+}
+
+/// The front matter holds the user's `link` as `url` and the page's own
+/// address as `canonical`.
+fn assert_url_and_canonical(text: &str, link: &str) {
+    assert!(text.contains(&format!("\nurl: \"{link}\"\n")), "{text}");
     assert!(
-        new.contains(&format!("\nurl: \"{base}/news/1\"\n")),
-        "{new}"
-    );
-    assert!(
-        new.contains("\ncanonical: \"https://news.example.com/economy/1\"\n"),
-        "{new}"
+        text.contains("\ncanonical: \"https://news.example.com/economy/1\"\n"),
+        "{text}"
     );
 }
