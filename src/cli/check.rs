@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::report::{human_report, json_report};
 use super::{EXIT_USAGE, layers, read_text};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::scrap::diagnostic::Severity;
 use crate::scrap::resolve::ConfigCache;
 use crate::scrap::validate::check;
@@ -131,16 +131,12 @@ pub fn run(args: CheckArgs) -> i32 {
         }
     }
     if args.format == Format::Human {
-        let summary = match locale {
-            Locale::Ko => format!(
-                "파일 {}개 검사: 오류 {errors}개, 그 밖의 진단 {others}개",
-                files.len()
-            ),
-            Locale::En => format!(
-                "checked {} file(s): {errors} error(s), {others} other diagnostic(s)",
-                files.len()
-            ),
-        };
+        let summary = Message::CheckSummary {
+            files: files.len(),
+            errors,
+            others,
+        }
+        .render(locale);
         let _ = writeln!(stdout, "{summary}");
     }
     if unreadable {

@@ -22,25 +22,13 @@ use crate::article::Article;
 use crate::article::fetch::{FetchError, FetchOptions, fetch_article_cancellable};
 use crate::i18n::Locale;
 use crate::scrap::edit::fill_from_article;
-use crate::scrap::render::{Prefill, new_scrap, today};
+use crate::scrap::prefill::Prefill;
+use crate::scrap::render::new_scrap;
 
 /// How often a refused edit is recomputed against a newer version.
 const APPLY_ATTEMPTS: usize = 3;
 
 static NEXT_TOKEN: AtomicU64 = AtomicU64::new(1);
-
-/// The fill values a fetched article gives a scrap.
-fn prefill(article: Article, url: &str) -> Prefill {
-    Prefill {
-        date: None,
-        headline: article.headline,
-        body: Some(article.body).filter(|b| !b.trim().is_empty()),
-        press: article.press,
-        author: article.author,
-        published: article.published,
-        url: Some(article.url.unwrap_or_else(|| url.to_string())),
-    }
-}
 
 /// Fetch options from the editor settings.
 fn options(state: &State) -> FetchOptions {
@@ -166,7 +154,7 @@ pub async fn new_from_url(backend: &Backend, args: &[Value]) -> Result<Option<Va
     let config = backend.state().config_for(None);
     let locale = config.locale;
     let mut fill = match with_progress(backend, &url, locale).await {
-        Some(Ok(article)) => prefill(article, &url),
+        Some(Ok(article)) => Prefill::from_article(article, Some(&url)),
         Some(Err(reason)) => {
             show_error(backend, locale, &reason).await;
             Prefill {
@@ -176,7 +164,7 @@ pub async fn new_from_url(backend: &Backend, args: &[Value]) -> Result<Option<Va
         }
         None => return Ok(None),
     };
-    fill.date = Some(today());
+    fill.date = Some(config.today());
     let text = guarded("newFromUrl", || new_scrap(&config.template, locale, &fill))?;
     Ok(Some(json!({ "text": text })))
 }
@@ -206,7 +194,7 @@ pub async fn fetch_into(backend: &Backend, args: &[Value], replace: bool) -> Res
         }
         None => return Ok(Some(Value::Bool(false))),
     };
-    let fill = prefill(article, &url);
+    let fill = Prefill::from_article(article, Some(&url));
     for _ in 0..APPLY_ATTEMPTS {
         // Against the document as it is now, not as it was at the request.
         let snap = state.snapshot(&snap.uri)?;

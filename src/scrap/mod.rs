@@ -5,9 +5,12 @@
 
 pub mod config;
 pub mod convert;
+pub mod dates;
 pub mod diagnostic;
 pub mod edit;
+pub mod frontmatter;
 pub mod parse;
+pub mod prefill;
 pub mod render;
 pub mod resolve;
 pub mod table;
