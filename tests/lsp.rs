@@ -412,6 +412,54 @@ fn cli_and_editor_agree_on_the_nearest_config_file() {
     assert_eq!(c.shutdown(), Some(0));
 }
 
+/// A document closed while its diagnostics are still being computed, then
+/// opened again at version 1 with other text: the old analysis must never
+/// be published for the new opening (it once was, labelled version 1).
+#[test]
+fn reopening_a_document_never_publishes_the_closed_texts_diagnostics() {
+    let (mut c, _) = utf16_client();
+    // ~300 KB, thousands of duplicate-section diagnostics: analysed on the
+    // blocking pool, slowly enough to still be running at the close.
+    let big: String = (0..8000)
+        .map(|i| format!("## 헤드라인\nhttps://bad url {i}\n\n"))
+        .collect();
+    for round in 0..5 {
+        c.open(URI, &big, 1);
+        c.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}}));
+        c.open(URI, MISSING_INSIGHT, 1);
+        // The close clears the old diagnostics (no version) …
+        c.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == URI
+                && m["params"].get("version").is_none_or(Value::is_null)
+        });
+        // … and from then on only the new text's may appear.
+        let fresh = c.diagnostics(URI, 1);
+        assert_eq!(codes(&fresh), ["missing-section"], "round {round}");
+        // Let any straggler of the old analysis arrive, then look.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        c.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}),
+        );
+        assert!(
+            !c.backlog_has(|m| m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["diagnostics"]
+                    .as_array()
+                    .is_some_and(|d| d.len() > 1)),
+            "round {round}: the closed text's diagnostics were published"
+        );
+        c.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}}));
+        c.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == URI
+                && m["params"]["diagnostics"] == json!([])
+        });
+        c.clear_backlog();
+    }
+    assert_eq!(c.shutdown(), Some(0));
+}
+
 #[test]
 fn pull_diagnostics_when_supported() {
     let mut c = Client::spawn();
