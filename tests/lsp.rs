@@ -425,7 +425,10 @@ fn reopening_a_document_never_publishes_the_closed_texts_diagnostics() {
         .collect();
     for round in 0..5 {
         c.open(URI, &big, 1);
-        c.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}}));
+        c.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": URI}}),
+        );
         c.open(URI, MISSING_INSIGHT, 1);
         // The close clears the old diagnostics (no version) …
         c.wait_for(|m| {
@@ -449,7 +452,10 @@ fn reopening_a_document_never_publishes_the_closed_texts_diagnostics() {
                     .is_some_and(|d| d.len() > 1)),
             "round {round}: the closed text's diagnostics were published"
         );
-        c.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}}));
+        c.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": URI}}),
+        );
         c.wait_for(|m| {
             m["method"] == "textDocument/publishDiagnostics"
                 && m["params"]["uri"] == URI

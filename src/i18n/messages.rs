@@ -134,6 +134,90 @@ pub enum Message<'a> {
     // Scrap text.
     /// The title line of a new scrap.
     ScrapTitle,
+
+    // The editor (`lsp`).
+    /// Code action: fill an empty file with the template.
+    FillWithTemplate,
+    /// Code action: convert table form.
+    ConvertTableForm,
+    /// Code action: insert one missing section.
+    InsertSection {
+        /// The section's title.
+        section: &'a str,
+    },
+    /// Code action: fix a mistyped heading.
+    ChangeHeadingTo {
+        /// The title it becomes.
+        title: &'a str,
+    },
+    /// Code action: insert every missing section.
+    InsertAllSections {
+        /// How many are missing.
+        count: usize,
+    },
+    /// Code action: fetch the article into empty sections.
+    FetchArticle,
+    /// Code action: fetch the article, replacing what is written.
+    RefetchArticle,
+    /// Hover: a required section.
+    RequiredSection,
+    /// Hover: an optional section.
+    OptionalSection,
+    /// Hover: a URL section's rule.
+    RuleOneUrl,
+    /// Hover: a URL list section's rule.
+    RuleUrlList,
+    /// Hover: the single-line rule.
+    RuleOneLine,
+    /// Hover: the length rule.
+    RuleMaxLength {
+        /// The limit in characters.
+        max: usize,
+    },
+    /// Hover: the figures rule.
+    RuleFigures,
+    /// Hover: the question rule.
+    RuleQuestion,
+    /// Outline: the front matter's symbol.
+    FrontMatter,
+    /// Inlay hint: a section's length.
+    CharCount {
+        /// Characters in all.
+        all: usize,
+        /// Characters that are not white space.
+        without_spaces: usize,
+    },
+    /// Progress title of a fetch.
+    FetchingArticle,
+    /// Progress end: done.
+    ProgressDone,
+    /// Progress end: failed.
+    ProgressFailed,
+    /// Progress end: cancelled.
+    ProgressCancelled,
+    /// A fetch failed; the document is unchanged.
+    FetchFailed {
+        /// Why.
+        reason: &'a str,
+    },
+    /// The link section holds no URL to fetch.
+    NoLinkToFetch,
+    /// Every section the fill would write already holds text.
+    NothingToFill {
+        /// The ids of the sections and keys kept.
+        kept: &'a str,
+    },
+    /// The user kept typing; the fill could not be applied.
+    DocumentKeptChanging,
+    /// The editor refused an edit.
+    EditRefused {
+        /// The edit's name.
+        label: &'a str,
+        /// The editor's reason.
+        reason: &'a str,
+    },
+    /// Convert was asked of a Markdown scrap (editor).
+    AlreadyMarkdown,
 }
 
 impl Message<'_> {
@@ -207,6 +291,44 @@ impl Message<'_> {
             Message::NoArticleFound => "기사 제목이나 본문을 찾지 못했습니다".into(),
             Message::FileExists => "파일이 이미 있습니다. 덮어쓰려면 --force를 주세요".into(),
             Message::ScrapTitle => "경제신문 스크랩".into(),
+            Message::FillWithTemplate => "템플릿으로 채우기".into(),
+            Message::ConvertTableForm => "표 형식을 Markdown 형식으로 변환".into(),
+            Message::InsertSection { section } => format!("누락된 섹션 추가: {section}"),
+            Message::ChangeHeadingTo { title } => format!("'{title}'(으)로 고치기"),
+            Message::InsertAllSections { count } => format!("누락된 섹션 모두 추가 ({count}개)"),
+            Message::FetchArticle => "기사 가져오기: 빈 헤드라인·본문 채우기".into(),
+            Message::RefetchArticle => {
+                "기사 다시 가져오기: 헤드라인·본문을 기사로 바꾸기 (작성한 내용 대체)".into()
+            }
+            Message::RequiredSection => "필수 섹션".into(),
+            Message::OptionalSection => "선택 섹션".into(),
+            Message::RuleOneUrl => "http(s) 주소 하나".into(),
+            Message::RuleUrlList => "http(s) 주소 목록 (한 줄에 하나)".into(),
+            Message::RuleOneLine => "한 줄".into(),
+            Message::RuleMaxLength { max } => format!("최대 {max}자"),
+            Message::RuleFigures => "수치 포함".into(),
+            Message::RuleQuestion => "질문 포함".into(),
+            Message::FrontMatter => "머리말".into(),
+            Message::CharCount {
+                all,
+                without_spaces,
+            } => format!("{all}자 (공백 제외 {without_spaces}자)"),
+            Message::FetchingArticle => "기사 가져오는 중".into(),
+            Message::ProgressDone => "완료".into(),
+            Message::ProgressFailed => "실패".into(),
+            Message::ProgressCancelled => "취소됨".into(),
+            Message::FetchFailed { reason } => {
+                format!("scrapls: 기사를 가져오지 못했습니다. 문서는 바뀌지 않았습니다. ({reason})")
+            }
+            Message::NoLinkToFetch => "기사링크 섹션에 http(s) 주소가 없습니다".into(),
+            Message::NothingToFill { kept } => format!(
+                "scrapls: 채울 빈 칸이 없습니다 (이미 작성됨: {kept}). '기사 다시 가져오기'로 바꿀 수 있습니다."
+            ),
+            Message::DocumentKeptChanging => "문서가 계속 바뀌어 편집을 적용하지 못했습니다".into(),
+            Message::EditRefused { label, reason } => format!(
+                "scrapls: {label} 편집이 적용되지 않았습니다 (문서가 바뀌었을 수 있습니다). {reason}"
+            ),
+            Message::AlreadyMarkdown => "scrapls: 이미 Markdown 형식입니다.".into(),
         }
     }
 
@@ -270,6 +392,48 @@ impl Message<'_> {
             Message::NoArticleFound => "no headline or article text found".into(),
             Message::FileExists => "file exists; pass --force to overwrite it".into(),
             Message::ScrapTitle => "Economic news scrap".into(),
+            Message::FillWithTemplate => "Fill with the scrap template".into(),
+            Message::ConvertTableForm => "Convert table form to Markdown".into(),
+            Message::InsertSection { section } => format!("Insert missing section: {section}"),
+            Message::ChangeHeadingTo { title } => format!("Change to '{title}'"),
+            Message::InsertAllSections { count } => {
+                format!("Insert all missing sections ({count})")
+            }
+            Message::FetchArticle => "Fetch article: fill empty headline and body".into(),
+            Message::RefetchArticle => {
+                "Re-fetch article: replace headline and body (overwrites their text)".into()
+            }
+            Message::RequiredSection => "required".into(),
+            Message::OptionalSection => "optional".into(),
+            Message::RuleOneUrl => "one http(s) URL".into(),
+            Message::RuleUrlList => "a list of http(s) URLs, one per line".into(),
+            Message::RuleOneLine => "one line".into(),
+            Message::RuleMaxLength { max } => format!("at most {max} characters"),
+            Message::RuleFigures => "must contain a figure".into(),
+            Message::RuleQuestion => "must ask a question".into(),
+            Message::FrontMatter => "Front matter".into(),
+            Message::CharCount {
+                all,
+                without_spaces,
+            } => format!("{all} chars ({without_spaces} without spaces)"),
+            Message::FetchingArticle => "Fetching article".into(),
+            Message::ProgressDone => "done".into(),
+            Message::ProgressFailed => "failed".into(),
+            Message::ProgressCancelled => "cancelled".into(),
+            Message::FetchFailed { reason } => format!(
+                "scrapls: could not fetch the article; the document is unchanged. ({reason})"
+            ),
+            Message::NoLinkToFetch => "the link section holds no http(s) URL".into(),
+            Message::NothingToFill { kept } => format!(
+                "scrapls: nothing to fill (already written: {kept}). Use 'Re-fetch article' to replace."
+            ),
+            Message::DocumentKeptChanging => {
+                "the document kept changing, so the edit was not applied".into()
+            }
+            Message::EditRefused { label, reason } => format!(
+                "scrapls: the {label} edit was not applied (the document may have changed). {reason}"
+            ),
+            Message::AlreadyMarkdown => "scrapls: the scrap is already in Markdown form.".into(),
         }
     }
 }

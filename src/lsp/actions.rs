@@ -6,7 +6,7 @@ use tower_lsp_server::ls_types as lsp;
 
 use super::document::Analysis;
 use super::proto::{diagnostic, text_edit, versioned_edit};
-use crate::i18n::Locale;
+use crate::i18n::Message;
 use crate::scrap::config::Config;
 use crate::scrap::convert::table_to_markdown;
 use crate::scrap::diagnostic::Code;
@@ -120,9 +120,7 @@ pub fn code_actions(
     if analysis.text.trim().is_empty() {
         let text = new_scrap(template, locale, &Prefill::default());
         out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
-            title: locale
-                .pick("템플릿으로 채우기", "Fill with the scrap template")
-                .into(),
+            title: Message::FillWithTemplate.render(locale),
             kind: Some(lsp::CodeActionKind::QUICKFIX),
             edit: Some(workspace_edit(
                 uri,
@@ -143,12 +141,7 @@ pub fn code_actions(
     if analysis.scrap.form == Form::Table {
         if let Some(edit) = convert_edit(analysis, config) {
             out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
-                title: locale
-                    .pick(
-                        "표 형식을 Markdown 형식으로 변환",
-                        "Convert table form to Markdown",
-                    )
-                    .into(),
+                title: Message::ConvertTableForm.render(locale),
                 kind: Some(lsp::CodeActionKind::REFACTOR_REWRITE),
                 edit: Some(workspace_edit(uri, analysis, vec![edit], encoding)),
                 ..lsp::CodeAction::default()
@@ -171,13 +164,8 @@ pub fn code_actions(
                 };
                 let edits =
                     insert_sections(&analysis.text, &analysis.scrap, template, &[spec], locale);
-                let title = match locale {
-                    Locale::Ko => format!("누락된 섹션 추가: {}", template.section(spec).title),
-                    Locale::En => format!(
-                        "Insert missing section: {}",
-                        template.section(spec).display_title(locale)
-                    ),
-                };
+                let section = &template.section(spec).display_title(locale);
+                let title = Message::InsertSection { section }.render(locale);
                 out.push(quickfix(
                     title,
                     edits,
@@ -191,10 +179,7 @@ pub fn code_actions(
                     continue;
                 };
                 let title_text = template.section(spec).title.clone();
-                let title = match locale {
-                    Locale::Ko => format!("'{title_text}'(으)로 고치기"),
-                    Locale::En => format!("Change to '{title_text}'"),
-                };
+                let title = Message::ChangeHeadingTo { title: &title_text }.render(locale);
                 let edits = vec![Edit {
                     span: d.span.clone(),
                     text: title_text,
@@ -217,10 +202,10 @@ pub fn code_actions(
             .filter(|d| d.code == Code::MissingSection)
             .map(|d| diagnostic(analysis, d, encoding))
             .collect();
-        let title = match locale {
-            Locale::Ko => format!("누락된 섹션 모두 추가 ({}개)", missing.len()),
-            Locale::En => format!("Insert all missing sections ({})", missing.len()),
-        };
+        let title = Message::InsertAllSections {
+            count: missing.len(),
+        }
+        .render(locale);
         out.push(quickfix(title, edits, diags, false));
     }
 
@@ -232,12 +217,7 @@ pub fn code_actions(
     {
         let args = vec![json!(uri), json!(analysis.version)];
         out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
-            title: locale
-                .pick(
-                    "기사 가져오기: 빈 헤드라인·본문 채우기",
-                    "Fetch article: fill empty headline and body",
-                )
-                .into(),
+            title: Message::FetchArticle.render(locale),
             kind: Some(lsp::CodeActionKind::new("source.fetchArticle")),
             command: Some(lsp::Command {
                 title: "fetch".into(),
@@ -254,12 +234,7 @@ pub fn code_actions(
         });
         if filled {
             out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
-                title: locale
-                    .pick(
-                        "기사 다시 가져오기: 헤드라인·본문을 기사로 바꾸기 (작성한 내용 대체)",
-                        "Re-fetch article: replace headline and body (overwrites their text)",
-                    )
-                    .into(),
+                title: Message::RefetchArticle.render(locale),
                 kind: Some(lsp::CodeActionKind::new("source.fetchArticle.replace")),
                 command: Some(lsp::Command {
                     title: "fetch (replace)".into(),

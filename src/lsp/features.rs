@@ -6,7 +6,7 @@ use tower_lsp_server::ls_types as lsp;
 
 use super::document::Analysis;
 use super::proto::{range, to_lsp};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::scrap::config::Config;
 use crate::scrap::frontmatter::{self, Field, KEYS};
 use crate::scrap::parse::{Form, content_text};
@@ -157,44 +157,30 @@ pub fn section_doc(spec: &SectionSpec, locale: Locale) -> String {
     if !guidance.is_empty() {
         out.push_str(&format!("{guidance}\n\n"));
     }
-    let mut rules: Vec<String> = Vec::new();
-    rules.push(
-        if spec.required {
-            locale.pick("필수 섹션", "required")
-        } else {
-            locale.pick("선택 섹션", "optional")
-        }
-        .to_string(),
-    );
+    let mut rules: Vec<Message> = vec![if spec.required {
+        Message::RequiredSection
+    } else {
+        Message::OptionalSection
+    }];
     match spec.kind {
         Kind::Text => {}
-        Kind::Url => rules.push(locale.pick("http(s) 주소 하나", "one http(s) URL").into()),
-        Kind::UrlList => rules.push(
-            locale
-                .pick(
-                    "http(s) 주소 목록 (한 줄에 하나)",
-                    "a list of http(s) URLs, one per line",
-                )
-                .into(),
-        ),
+        Kind::Url => rules.push(Message::RuleOneUrl),
+        Kind::UrlList => rules.push(Message::RuleUrlList),
     }
     if spec.rules.single_line {
-        rules.push(locale.pick("한 줄", "one line").into());
+        rules.push(Message::RuleOneLine);
     }
     if let Some(max) = spec.rules.max_length {
-        rules.push(match locale {
-            Locale::Ko => format!("최대 {max}자"),
-            Locale::En => format!("at most {max} characters"),
-        });
+        rules.push(Message::RuleMaxLength { max });
     }
     if spec.rules.must_contain_number {
-        rules.push(locale.pick("수치 포함", "must contain a figure").into());
+        rules.push(Message::RuleFigures);
     }
     if spec.rules.must_ask_question {
-        rules.push(locale.pick("질문 포함", "must ask a question").into());
+        rules.push(Message::RuleQuestion);
     }
     for rule in rules {
-        out.push_str(&format!("- {rule}\n"));
+        out.push_str(&format!("- {}\n", rule.render(locale)));
     }
     out
 }
@@ -251,7 +237,7 @@ pub fn symbols(
     if let Some(fm) = &analysis.scrap.front_matter {
         let span = fm.span.start..fm.span.end.saturating_sub(1).max(fm.span.start);
         out.push(lsp::DocumentSymbol {
-            name: config.locale.pick("머리말", "Front matter").to_string(),
+            name: Message::FrontMatter.render(config.locale),
             detail: None,
             kind: lsp::SymbolKind::NAMESPACE,
             tags: None,
@@ -368,10 +354,11 @@ pub fn inlay_hints(
         let content = content_text(&analysis.text, section, analysis.scrap.form);
         let n = content.chars().filter(|c| !c.is_whitespace()).count();
         let all = content.chars().count();
-        let label = match config.locale {
-            Locale::Ko => format!("{all}자 (공백 제외 {n}자)"),
-            Locale::En => format!("{all} chars ({n} without spaces)"),
-        };
+        let label = Message::CharCount {
+            all,
+            without_spaces: n,
+        }
+        .render(config.locale);
         out.push(lsp::InlayHint {
             position: to_lsp(analysis.position(at, encoding)),
             label: lsp::InlayHintLabel::String(label),

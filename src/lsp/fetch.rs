@@ -20,7 +20,7 @@ use super::server::{Backend, uri_argument};
 use super::state::{State, guarded};
 use crate::article::Article;
 use crate::article::fetch::{FetchError, FetchOptions, fetch_article_cancellable};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::scrap::edit::fill_from_article;
 use crate::scrap::prefill::Prefill;
 use crate::scrap::render::new_scrap;
@@ -94,10 +94,7 @@ async fn with_progress(
         Some(
             backend
                 .client()
-                .progress(
-                    progress_token,
-                    locale.pick("기사 가져오는 중", "Fetching article"),
-                )
+                .progress(progress_token, Message::FetchingArticle.render(locale))
                 .with_message(url.to_string())
                 .with_cancel_button()
                 .begin()
@@ -116,10 +113,11 @@ async fn with_progress(
     }
     if let Some(p) = progress {
         let done = match &result {
-            Some(Ok(_)) => locale.pick("완료", "done"),
-            Some(Err(_)) => locale.pick("실패", "failed"),
-            None => locale.pick("취소됨", "cancelled"),
-        };
+            Some(Ok(_)) => Message::ProgressDone,
+            Some(Err(_)) => Message::ProgressFailed,
+            None => Message::ProgressCancelled,
+        }
+        .render(locale);
         p.finish_with_message(done).await;
     }
     result
@@ -130,14 +128,7 @@ async fn show_error(backend: &Backend, locale: Locale, reason: &str) {
         .client()
         .show_message(
             lsp::MessageType::ERROR,
-            match locale {
-                Locale::Ko => format!(
-                    "scrapls: 기사를 가져오지 못했습니다. 문서는 바뀌지 않았습니다. ({reason})"
-                ),
-                Locale::En => format!(
-                    "scrapls: could not fetch the article; the document is unchanged. ({reason})"
-                ),
-            },
+            Message::FetchFailed { reason }.render(locale),
         )
         .await;
 }
@@ -175,15 +166,7 @@ pub async fn fetch_into(backend: &Backend, args: &[Value], replace: bool) -> Res
     let snap = state.snapshot(&uri_argument(args)?)?;
     let locale = snap.config().locale;
     let Some(url) = snap.run("fetchArticle", |s| article_link(&s.analysis, s.config()))? else {
-        show_error(
-            backend,
-            locale,
-            locale.pick(
-                "기사링크 섹션에 http(s) 주소가 없습니다",
-                "the link section holds no http(s) URL",
-            ),
-        )
-        .await;
+        show_error(backend, locale, &Message::NoLinkToFetch.render(locale)).await;
         return Ok(Some(Value::Bool(false)));
     };
     let article = match with_progress(backend, &url, locale).await {
@@ -209,16 +192,10 @@ pub async fn fetch_into(backend: &Backend, args: &[Value], replace: bool) -> Res
             )
         })?;
         if edits.is_empty() {
-            let message = match locale {
-                Locale::Ko => format!(
-                    "scrapls: 채울 빈 칸이 없습니다 (이미 작성됨: {}). '기사 다시 가져오기'로 바꿀 수 있습니다.",
-                    kept.join(", ")
-                ),
-                Locale::En => format!(
-                    "scrapls: nothing to fill (already written: {}). Use 'Re-fetch article' to replace.",
-                    kept.join(", ")
-                ),
-            };
+            let message = Message::NothingToFill {
+                kept: &kept.join(", "),
+            }
+            .render(locale);
             backend
                 .client()
                 .show_message(lsp::MessageType::INFO, message)
@@ -237,10 +214,7 @@ pub async fn fetch_into(backend: &Backend, args: &[Value], replace: bool) -> Res
     show_error(
         backend,
         locale,
-        locale.pick(
-            "문서가 계속 바뀌어 편집을 적용하지 못했습니다",
-            "the document kept changing, so the edit was not applied",
-        ),
+        &Message::DocumentKeptChanging.render(locale),
     )
     .await;
     Ok(Some(Value::Bool(false)))

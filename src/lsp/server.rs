@@ -25,7 +25,7 @@ use super::features;
 use super::proto::{from_lsp, span};
 use super::settings::Settings;
 use super::state::{Session, Snapshot, State, guarded};
-use crate::i18n::Locale;
+use crate::i18n::Message;
 use crate::scrap::config::CONFIG_FILE;
 use crate::scrap::resolve::ConfigCache;
 
@@ -92,10 +92,11 @@ impl Backend {
                 self.client
                     .show_message(
                         lsp::MessageType::WARNING,
-                        match locale {
-                            Locale::Ko => format!("scrapls: {label} 편집이 적용되지 않았습니다 (문서가 바뀌었을 수 있습니다). {reason}"),
-                            Locale::En => format!("scrapls: the {label} edit was not applied (the document may have changed). {reason}"),
-                        },
+                        Message::EditRefused {
+                            label,
+                            reason: &reason,
+                        }
+                        .render(locale),
                     )
                     .await;
                 Ok(Some(Value::Bool(false)))
@@ -407,10 +408,7 @@ impl LanguageServer for Backend {
                     self.client
                         .show_message(
                             lsp::MessageType::INFO,
-                            snap.config().locale.pick(
-                                "scrapls: 이미 Markdown 형식입니다.",
-                                "scrapls: the scrap is already in Markdown form.",
-                            ),
+                            Message::AlreadyMarkdown.render(snap.config().locale),
                         )
                         .await;
                     return Ok(Some(Value::Bool(false)));
