@@ -343,3 +343,91 @@ fn assert_url_and_canonical(text: &str, link: &str) {
         "{text}"
     );
 }
+
+/// Features find sections by role, not by id or title: a group's own
+/// template (English titles, other ids) still gets the fetch action on its
+/// link section and the fill of its headline and body.
+#[test]
+fn a_renamed_template_keeps_fetch_working_through_roles() {
+    let base = serve(vec![(
+        200,
+        "text/html; charset=utf-8",
+        PAGE.to_string(),
+        Duration::ZERO,
+    )]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("scrapls.toml"),
+        r#"extends-default = false
+[[sections]]
+id = "title"
+title = "Title"
+role = "headline"
+required = true
+[[sections]]
+id = "source"
+title = "Source"
+role = "link"
+kind = "url"
+required = true
+[[sections]]
+id = "article"
+title = "Article"
+role = "body"
+required = true
+[[sections]]
+id = "notes"
+title = "My notes"
+role = "insight"
+"#,
+    )
+    .unwrap();
+    let root = format!("file://{}", dir.path().display());
+    let uri = format!("{root}/week.scrap.md");
+    let text = format!("## Title\n\n## Source\n{base}/news/1\n\n## Article\n\n## My notes\nmine\n");
+    let mut c = Client::spawn();
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": {},
+               "initializationOptions": {"fetch": {"timeoutMs": 3000}}}),
+    );
+    c.notify("initialized", json!({}));
+    c.open(&uri, &text, 1);
+    let diags = c.diagnostics(&uri, 1);
+    assert!(
+        diags.iter().all(|d| d["code"] != "missing-section"),
+        "the renamed template is the one in force: {diags:?}"
+    );
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range(3, 0, 3, 0), "context": {"diagnostics": []}}),
+    );
+    let fetch = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["command"]["command"] == "scrapls.fetchArticle")
+        .expect("fetch action on the section whose role is link");
+    let result = c.request(
+        "workspace/executeCommand",
+        json!({"command": "scrapls.fetchArticle", "arguments": fetch["command"]["arguments"]}),
+    );
+    assert_eq!(result, true);
+    let requests = c.server_requests.lock().unwrap().clone();
+    let apply = requests
+        .iter()
+        .find(|r| r["method"] == "workspace/applyEdit")
+        .expect("an edit");
+    let change = &apply["params"]["edit"]["documentChanges"][0];
+    let filled = apply_edits(&text, change["edits"].as_array().unwrap(), false);
+    assert!(
+        filled.contains("## Title\n\n전기요금 2분기 동결\n"),
+        "{filled}"
+    );
+    assert!(
+        filled.contains("## Article\n\n정부가 2분기 전기요금을 동결하기로 했다."),
+        "{filled}"
+    );
+    assert!(filled.contains("## My notes\nmine\n"), "{filled}");
+    assert_eq!(c.shutdown(), Some(0));
+}
