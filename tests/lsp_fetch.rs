@@ -56,6 +56,15 @@ fn serve(responses: Vec<(u16, &'static str, String, Duration)>) -> String {
     format!("http://{addr}")
 }
 
+/// The document change of the first `workspace/applyEdit` the server sent.
+fn applied_change(requests: &[Value]) -> Value {
+    let apply = requests
+        .iter()
+        .find(|r| r["method"] == "workspace/applyEdit")
+        .expect("an edit");
+    apply["params"]["edit"]["documentChanges"][0].clone()
+}
+
 fn scrap_with_link(url: &str) -> String {
     format!(
         "---\ndate: 2026-11-22\npress:\n---\n\n## 헤드라인\n\n## 기사링크\n{url}/news/1\n\n## 본문\n\n## 인사이트\n내가 쓴 인사이트 3%\n"
@@ -110,11 +119,7 @@ fn code_action_fetches_and_fills_empty_sections_with_progress() {
         c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin");
     assert_eq!(begin["params"]["value"]["title"], "기사 가져오는 중");
     c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end");
-    let apply = requests
-        .iter()
-        .find(|r| r["method"] == "workspace/applyEdit")
-        .expect("an edit");
-    let change = &apply["params"]["edit"]["documentChanges"][0];
+    let change = &applied_change(&requests);
     assert_eq!(change["textDocument"]["version"], 1);
     let filled = apply_edits(&text, change["edits"].as_array().unwrap(), false);
     assert!(
@@ -191,11 +196,7 @@ fn user_typing_during_the_fetch_gets_a_fresh_versioned_edit() {
     let response = c.wait_for(|m| m["id"] == id && m.get("method").is_none());
     assert_eq!(response["result"], true);
     let requests = c.server_requests.lock().unwrap().clone();
-    let apply = requests
-        .iter()
-        .find(|r| r["method"] == "workspace/applyEdit")
-        .unwrap();
-    let change = &apply["params"]["edit"]["documentChanges"][0];
+    let change = &applied_change(&requests);
     // Computed against the version the user typed, and keeps their headline.
     assert_eq!(change["textDocument"]["version"], 2);
     let filled = apply_edits(&typed, change["edits"].as_array().unwrap(), false);
@@ -314,11 +315,7 @@ fn fill_keeps_the_users_link_and_records_the_canonical() {
     );
     assert_eq!(result, true);
     let requests = c.server_requests.lock().unwrap().clone();
-    let apply = requests
-        .iter()
-        .find(|r| r["method"] == "workspace/applyEdit")
-        .expect("an edit");
-    let change = &apply["params"]["edit"]["documentChanges"][0];
+    let change = &applied_change(&requests);
     let filled = apply_edits(&text, change["edits"].as_array().unwrap(), false);
     let link = format!("{base}/news/1");
     assert_url_and_canonical(&filled, &link);
@@ -414,11 +411,7 @@ role = "insight"
     );
     assert_eq!(result, true);
     let requests = c.server_requests.lock().unwrap().clone();
-    let apply = requests
-        .iter()
-        .find(|r| r["method"] == "workspace/applyEdit")
-        .expect("an edit");
-    let change = &apply["params"]["edit"]["documentChanges"][0];
+    let change = &applied_change(&requests);
     let filled = apply_edits(&text, change["edits"].as_array().unwrap(), false);
     assert!(
         filled.contains("## Title\n\n전기요금 2분기 동결\n"),
