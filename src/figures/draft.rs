@@ -3,10 +3,10 @@
 //! first, then money and rates) and deduplicated (a figure repeated in the
 //! lead and the body appears once).
 
+use super::Figure;
 use super::format::{change_parts, direction_word, grouped};
 use super::relate::{DOWN, UP, kind_of};
 use super::units::{UnitKind, is_hangul};
-use super::Figure;
 use crate::i18n::Locale;
 
 /// How many lines a draft holds at most.
@@ -14,14 +14,61 @@ pub const MAX_LINES: usize = 12;
 
 /// Words that say when or against what, not what: dropped from subjects.
 const FILLERS: &[&str] = &[
-    "지난해", "올해", "작년", "내년", "지난달", "이달", "이번달", "전년", "전년도", "전년比",
-    "같은", "기간", "대비", "동기", "약", "대략", "무려", "최대", "최소", "총", "모두", "현재",
-    "기준", "당시", "이번", "지난", "최근", "연간", "올", "한때", "역대", "사상",
+    "지난해",
+    "올해",
+    "작년",
+    "내년",
+    "지난달",
+    "이달",
+    "이번달",
+    "전년",
+    "전년도",
+    "전년比",
+    "같은",
+    "기간",
+    "대비",
+    "동기",
+    "약",
+    "대략",
+    "무려",
+    "최대",
+    "최소",
+    "총",
+    "모두",
+    "현재",
+    "기준",
+    "당시",
+    "이번",
+    "지난",
+    "최근",
+    "연간",
+    "올",
+    "한때",
+    "역대",
+    "사상",
 ];
 /// Particles stripped from the end of a subject's last word, longest first.
 const PARTICLES: &[&str] = &[
-    "에서는", "으로는", "에서", "에는", "으로", "부터", "까지", "은", "는", "이", "가", "을",
-    "를", "의", "에", "도", "로", "와", "과", "만",
+    "에서는",
+    "으로는",
+    "에서",
+    "에는",
+    "으로",
+    "부터",
+    "까지",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "도",
+    "로",
+    "와",
+    "과",
+    "만",
 ];
 
 /// The draft lines (each starting with `- `) for `figures` of `text`.
@@ -96,7 +143,13 @@ fn dedup_key(f: &Figure) -> String {
             c.direction.as_str()
         )
     });
-    format!("{}|{}|{:?}|{:?}", grouped(f.value), f.unit, f.bounds, change)
+    format!(
+        "{}|{}|{:?}|{:?}",
+        grouped(f.value),
+        f.unit,
+        f.bounds,
+        change
+    )
 }
 
 /// The subject phrase of figure `i`: the words before it in its sentence
@@ -124,7 +177,10 @@ fn subject(text: &str, figures: &[Figure], i: usize) -> String {
 
 /// The last few meaningful words of `segment`, its last particle removed.
 fn phrase(segment: &str) -> String {
-    let segment = segment.rsplit([',', '(', ':', '·']).next().unwrap_or(segment);
+    let segment = segment
+        .rsplit([',', '(', ':', '·'])
+        .next()
+        .unwrap_or(segment);
     let words: Vec<&str> = segment
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '%')))

@@ -31,7 +31,11 @@ pub fn grouped(value: f64) -> String {
         digits = out;
     }
     let frac = abs - int;
-    let mut s = if negative { "-".to_string() } else { String::new() };
+    let mut s = if negative {
+        "-".to_string()
+    } else {
+        String::new()
+    };
     s.push_str(&digits);
     if frac > 0.0 {
         let f = format!("{frac:.4}");
@@ -152,7 +156,10 @@ pub fn hover(text: &str, figures: &[Figure], index: usize, locale: Locale) -> St
     // The change this figure ends, or the one it starts.
     let (end, start) = match figure.change_from_of {
         Some(to) => (to, Some(index)),
-        None => (index, figures.iter().position(|f| f.change_from_of == Some(index))),
+        None => (
+            index,
+            figures.iter().position(|f| f.change_from_of == Some(index)),
+        ),
     };
     if let Some(change) = &figures[end].change {
         let parts = change_parts(change, figures[end].unit, locale, true).join(", ");

@@ -84,7 +84,7 @@ pub fn relate(text: &str, raws: Vec<Raw>) -> Vec<Figure> {
             .map_or(figures[i].sentence.end, |n| n.span.start)
             .min(figures[i].sentence.end);
         let window = window_after(text, extents[i].end, limit);
-        if let Some(direction) = direction_in(window) {
+        if let Some(direction) = sign_before(text, figures[i].span.start).or(direction_in(window)) {
             let kind = kind_of(figures[i].unit);
             figures[i].change = Some(verb_change(&figures[i], kind, direction));
         }
@@ -173,7 +173,10 @@ fn change_gap(gap: &str) -> bool {
     if ARROWS.contains(&gap) {
         return true;
     }
-    let Some(rest) = gap.strip_prefix("에서").or_else(|| gap.strip_prefix("부터")) else {
+    let Some(rest) = gap
+        .strip_prefix("에서")
+        .or_else(|| gap.strip_prefix("부터"))
+    else {
         return false;
     };
     let rest = rest.trim();
@@ -229,11 +232,29 @@ fn window_after(text: &str, from: usize, limit: usize) -> &str {
     &region[..cut]
 }
 
+/// A sign written right before a figure (`+12.4%`, `▲3%`, `-5%`, `▼2%`).
+fn sign_before(text: &str, start: usize) -> Option<Direction> {
+    let mut back = text[..start].chars().rev();
+    let direction = match back.next()? {
+        '+' | '▲' | '△' => Direction::Up,
+        '-' | '−' | '▼' | '▽' => Direction::Down,
+        _ => return None,
+    };
+    // `3-5%` is a range, `A-5` a code: only a sign after a space or a mark.
+    back.next()
+        .is_none_or(|c| !c.is_alphanumeric())
+        .then_some(direction)
+}
+
 fn direction_in(window: &str) -> Option<Direction> {
     // The first change word wins: `줄었다가 늘었다` is down, then up.
     let first = |words: &[&str]| words.iter().filter_map(|w| window.find(w)).min();
     match (first(UP), first(DOWN)) {
-        (Some(u), Some(d)) => Some(if u < d { Direction::Up } else { Direction::Down }),
+        (Some(u), Some(d)) => Some(if u < d {
+            Direction::Up
+        } else {
+            Direction::Down
+        }),
         (Some(_), None) => Some(Direction::Up),
         (None, Some(_)) => Some(Direction::Down),
         (None, None) => None,

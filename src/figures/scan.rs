@@ -43,12 +43,35 @@ impl Raw {
 
 const APPROX_BEFORE: &[&str] = &["약", "대략", "거의", "근", "얼추"];
 const APPROX_AFTER: &[&str] = &[
-    "가량", "수준", "이상", "이하", "미만", "초과", "안팎", "내외", "정도", "쯤", "남짓", "가까이",
-    "넘게", "이내",
+    "가량",
+    "수준",
+    "이상",
+    "이하",
+    "미만",
+    "초과",
+    "안팎",
+    "내외",
+    "정도",
+    "쯤",
+    "남짓",
+    "가까이",
+    "넘게",
+    "이내",
 ];
 /// What may follow `N년`/`N일` when they are durations, not dates.
 const DURATION_AFTER: &[&str] = &[
-    "간", "동안", "만", "째", "연속", "치", "사이", "가까이", "넘게", "이상", "이내", "여",
+    "간",
+    "동안",
+    "만",
+    "째",
+    "연속",
+    "치",
+    "사이",
+    "가까이",
+    "넘게",
+    "이상",
+    "이내",
+    "여",
 ];
 
 /// Every quantity in `text`, in order.
@@ -109,7 +132,9 @@ fn digit_may_start(text: &str, i: usize) -> bool {
         None => true,
         Some(c) if c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '_' | '/' | ':') => false,
         Some('제') => false,
-        Some('-') => back.next().is_none_or(|c| c.is_ascii_digit() || c.is_whitespace()),
+        Some('-') => back
+            .next()
+            .is_none_or(|c| c.is_ascii_digit() || c.is_whitespace()),
         Some(_) => true,
     }
 }
@@ -180,7 +205,8 @@ fn digits(text: &str, i: usize) -> Option<(f64, usize)> {
         end += 1 + run(end + 1);
     }
     let cleaned: String = text[i..end].chars().filter(|&c| c != ',').collect();
-    Some((cleaned.parse().ok()?, end))
+    let value: f64 = cleaned.parse().ok()?;
+    value.is_finite().then_some((value, end))
 }
 
 fn small_magnitude(c: char) -> Option<f64> {
@@ -268,7 +294,7 @@ fn number_expr(text: &str, start: usize) -> Option<(f64, f64, usize, bool, bool)
         return None;
     }
     total += section + pending.unwrap_or(0.0);
-    Some((total, scale, end, big, small))
+    total.is_finite().then_some((total, scale, end, big, small))
 }
 
 /// A written quantity at `start`: a number, then `여`, a unit, and
@@ -357,7 +383,7 @@ pub fn is_date_unit(
                 .bytes()
                 .take_while(|b| b.is_ascii_digit())
                 .count();
-            if big || text[start..].as_bytes().first().is_some_and(|b| !b.is_ascii_digit()) {
+            if big || digits == 0 {
                 return false;
             }
             digits >= 4 || rest.starts_with('도') || {

@@ -260,7 +260,11 @@ fn hover_text_normalises() {
     let f = figures(text);
     let h = format::hover(text, &f, 1, crate::i18n::Locale::Ko);
     assert!(h.contains("200명 → 500명: +300명, 2.5배, +150%"), "{h}");
-    assert_eq!(h, format::hover(text, &f, 0, crate::i18n::Locale::Ko).replace("200명 = 200명", "500명 = 500명"));
+    assert_eq!(
+        h,
+        format::hover(text, &f, 0, crate::i18n::Locale::Ko)
+            .replace("200명 = 200명", "500명 = 500명")
+    );
 }
 
 #[test]
@@ -273,7 +277,12 @@ fn tokens_split_number_and_unit() {
     use tokens::TokenKind::{Number, Unit};
     assert_eq!(
         got,
-        [("21억", Number), ("달러", Unit), ("200~300", Number), ("명", Unit)]
+        [
+            ("21억", Number),
+            ("달러", Unit),
+            ("200~300", Number),
+            ("명", Unit)
+        ]
     );
 }
 
@@ -282,4 +291,87 @@ fn spans_in_a_section_are_absolute() {
     let text = "## 본문\n매출 3조원";
     let f = figures_in(text, 9..text.len());
     assert_eq!(&text[f[0].span.clone()], "3조원");
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces figures are made of, so that the generator
+    /// reaches the parser's corners (magnitudes, units, ranges, changes).
+    fn pieces() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("1".to_string()),
+            Just("2,000".to_string()),
+            Just("3.5".to_string()),
+            Just("조".to_string()),
+            Just("억".to_string()),
+            Just("만".to_string()),
+            Just("천".to_string()),
+            Just("원".to_string()),
+            Just("명".to_string()),
+            Just("%".to_string()),
+            Just("p".to_string()),
+            Just("~".to_string()),
+            Just("에서 ".to_string()),
+            Just("으로 ".to_string()),
+            Just("→".to_string()),
+            Just(" ".to_string()),
+            Just("늘었다. ".to_string()),
+            Just("두 배".to_string()),
+            Just("여".to_string()),
+            Just("약 ".to_string()),
+            Just("\n".to_string()),
+            Just("😀".to_string()),
+            Just("+".to_string()),
+            Just("년".to_string()),
+            Just("일".to_string()),
+            "\\PC{0,3}",
+        ];
+        proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
+    fn check_spans(text: &str) {
+        let found = figures(text);
+        for f in &found {
+            for s in [
+                Some(&f.span),
+                Some(&f.number),
+                f.unit_span.as_ref(),
+                Some(&f.sentence),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                assert!(s.start <= s.end && s.end <= text.len(), "{s:?} in {text:?}");
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            }
+            assert!(f.value.is_finite());
+        }
+        for t in tokens::tokens(text, &found) {
+            assert!(text.get(t.span.clone()).is_some());
+        }
+        for i in 0..found.len() {
+            let _ = format::hover(text, &found, i, crate::i18n::Locale::Ko);
+        }
+        let _ = draft::draft(text, &found, crate::i18n::Locale::En);
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
+            check_spans(&text);
+        }
+
+        #[test]
+        fn figure_like_text_keeps_spans_inside(text in pieces()) {
+            check_spans(&text);
+        }
+    }
+}
+
+#[test]
+fn huge_numbers_are_no_figures() {
+    let text = format!("{}조 원", "9".repeat(400));
+    assert!(figures(&text).iter().all(|f| f.value.is_finite()));
 }

@@ -209,6 +209,9 @@ mod tests {
         assert!(match_unit("원화", UNITS).is_none());
         assert!(match_unit("GWh", UNITS).is_some_and(|s| s.canonical == "GWh"));
         assert!(match_unit("mAh", UNITS).is_none());
-        assert_eq!(match_unit("달 만에", NATIVE_COUNTERS).unwrap().canonical, "개월");
+        assert_eq!(
+            match_unit("달 만에", NATIVE_COUNTERS).unwrap().canonical,
+            "개월"
+        );
     }
 }
