@@ -3,11 +3,14 @@
 //! first, then money and rates) and deduplicated (a figure repeated in the
 //! lead and the body appears once).
 
-use super::Figure;
 use super::format::{change_parts, direction_word, grouped};
 use super::relate::{DOWN, UP, kind_of};
 use super::units::{UnitKind, is_hangul};
+use super::{Figure, figures_in};
 use crate::i18n::Locale;
+use crate::scrap::edit::{Edit, fill_empty_section};
+use crate::scrap::parse::{Form, Scrap, content_span, content_text};
+use crate::scrap::template::{Role, Template};
 
 /// How many lines a draft holds at most.
 pub const MAX_LINES: usize = 12;
@@ -111,6 +114,43 @@ pub fn draft(text: &str, figures: &[Figure], locale: Locale) -> Vec<String> {
         .take(MAX_LINES)
         .map(|(_, _, _, line)| line)
         .collect()
+}
+
+/// The edit that puts the body's draft list into the insight section: into
+/// an empty insight (replacing only white space and the guidance comment),
+/// or appended under what is there. Lines the insight already holds are
+/// not repeated; `None` when nothing is left to add, when either section is
+/// absent, or in table form.
+pub fn draft_edit(text: &str, scrap: &Scrap, template: &Template, locale: Locale) -> Option<Edit> {
+    if scrap.form != Form::Markdown {
+        return None;
+    }
+    let body = scrap.first_of(template.by_role(Role::Body)?)?;
+    let insight_spec = template.by_role(Role::Insight)?;
+    let insight = scrap.first_of(insight_spec)?;
+    let written = content_text(text, insight, scrap.form);
+    let lines: Vec<String> = draft(text, &figures_in(text, body.content.clone()), locale)
+        .into_iter()
+        .filter(|line| !written.contains(line.as_str()))
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let list = lines.join("\n");
+    if written.is_empty() {
+        return fill_empty_section(text, scrap, insight_spec, &list);
+    }
+    let end = content_span(text, insight).end;
+    let last_line = text[..end].rsplit('\n').next().unwrap_or("").trim_start();
+    let gap = if last_line.starts_with(['-', '*', '+']) {
+        "\n"
+    } else {
+        "\n\n"
+    };
+    Some(Edit {
+        span: end..end,
+        text: format!("{gap}{list}"),
+    })
 }
 
 /// Changes with both ends first, then changes, then money and rates, then
@@ -227,6 +267,31 @@ mod tests {
 
     fn lines(text: &str) -> Vec<String> {
         draft(text, &figures(text), Locale::Ko)
+    }
+
+    #[test]
+    fn the_draft_fills_an_empty_insight_and_appends_under_text() {
+        let template = Template::default();
+        let body = "## 본문\n인력을 200명에서 500명으로 늘린다. 예산은 3조원이다.\n\n";
+        let apply = |text: &str| {
+            let scrap = crate::scrap::parse::parse(text, &template);
+            let edit = draft_edit(text, &scrap, &template, Locale::Ko)?;
+            let mut out = text.to_string();
+            out.replace_range(edit.span, &edit.text);
+            Some(out)
+        };
+        let empty = format!("{body}## 인사이트\n<!-- 수치화 -->\n\n## 요약\n의견\n");
+        assert_eq!(
+            apply(&empty).expect("an edit"),
+            format!(
+                "{body}## 인사이트\n\n- 인력: 200명 → 500명 (+300명, 2.5배)\n- 예산: 3조원\n\n## 요약\n의견\n"
+            )
+        );
+        let written = format!("{body}## 인사이트\n내 생각.\n");
+        let once = apply(&written).expect("an edit");
+        assert!(once.starts_with(&format!("{body}## 인사이트\n내 생각.\n\n- 인력: 200명")));
+        // Everything is there now: nothing more to add.
+        assert_eq!(apply(&once), None);
     }
 
     #[test]

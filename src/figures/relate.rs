@@ -99,7 +99,7 @@ fn ranges(text: &str, raws: Vec<Raw>) -> Vec<Item> {
     while let Some(mut a) = iter.next() {
         if let Some(b) = iter.peek()
             && a.span().end <= b.number.start
-            && RANGE_MARKS.contains(&text[a.span().end..b.number.start].trim())
+            && RANGE_MARKS.contains(&text[a.span().end..b.number.start].trim_matches(' '))
             && compatible(a.unit.as_ref(), b.unit.as_ref())
         {
             let b = iter.next().expect("peeked");

@@ -47,6 +47,8 @@ pub struct Backend {
     state: Arc<State>,
     /// Cancel switches of running fetches, by progress token.
     cancels: Mutex<HashMap<String, Arc<Notify>>>,
+    /// The last semantic tokens per document, for delta requests.
+    tokens: super::figures::TokenCache,
 }
 
 /// Shared state.
@@ -148,6 +150,7 @@ impl Backend {
                 workers: Mutex::new(HashMap::new()),
             }),
             cancels: Mutex::new(HashMap::new()),
+            tokens: super::figures::TokenCache::default(),
         }
     }
 
@@ -394,6 +397,7 @@ impl LanguageServer for Backend {
                     ..lsp::CompletionOptions::default()
                 }),
                 hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+                semantic_tokens_provider: Some(super::figures::capability()),
                 document_symbol_provider: Some(lsp::OneOf::Left(true)),
                 folding_range_provider: Some(lsp::FoldingRangeProviderCapability::Simple(true)),
                 document_link_provider: Some(lsp::DocumentLinkOptions {
@@ -516,6 +520,7 @@ impl LanguageServer for Backend {
         if let Ok(mut docs) = self.state.docs.lock() {
             docs.remove(&uri);
         }
+        self.tokens.forget(&uri);
         let worker = self
             .state
             .workers
@@ -595,6 +600,40 @@ impl LanguageServer for Backend {
         guarded("hover", || {
             let offset = analysis.offset(from_lsp(position.position), encoding);
             features::hover(&analysis, &config, offset, encoding)
+                .or_else(|| super::figures::hover(&analysis, &config, offset, encoding))
+        })
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: lsp::SemanticTokensParams,
+    ) -> Result<Option<lsp::SemanticTokensResult>> {
+        let uri = params.text_document.uri;
+        let analysis = self.state.analysis(&uri)?;
+        let (config, encoding) = (self.state.config(), self.state.encoding());
+        guarded("semanticTokens", || {
+            let tokens = super::figures::full(&uri, &analysis, &config, encoding, &self.tokens);
+            Some(lsp::SemanticTokensResult::Tokens(tokens))
+        })
+    }
+
+    async fn semantic_tokens_full_delta(
+        &self,
+        params: lsp::SemanticTokensDeltaParams,
+    ) -> Result<Option<lsp::SemanticTokensFullDeltaResult>> {
+        let uri = params.text_document.uri;
+        let analysis = self.state.analysis(&uri)?;
+        let (config, encoding) = (self.state.config(), self.state.encoding());
+        let previous = params.previous_result_id;
+        guarded("semanticTokensDelta", || {
+            Some(super::figures::delta(
+                &uri,
+                &analysis,
+                &config,
+                encoding,
+                &self.tokens,
+                &previous,
+            ))
         })
     }
 
@@ -654,9 +693,11 @@ impl LanguageServer for Backend {
         let (config, encoding) = (self.state.config(), self.state.encoding());
         guarded("codeAction", || {
             let range = span(&analysis, params.range, encoding);
-            Some(actions::code_actions(
+            let mut out = actions::code_actions(&uri, &analysis, &config, range.clone(), encoding);
+            out.extend(super::figures::code_actions(
                 &uri, &analysis, &config, range, encoding,
-            ))
+            ));
+            Some(out)
         })
     }
 
