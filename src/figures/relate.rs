@@ -47,6 +47,15 @@ impl Item {
     }
 }
 
+/// Whether `c` is the first syllable of one of [`UP`] and [`DOWN`].
+fn change_start(c: char) -> bool {
+    matches!(
+        c,
+        '늘' | '증' | '상' | '올' | '오' | '확' | '급' | '뛰' | '성' | '개' | '불' | '높' | '커'
+            | '많' | '줄' | '감' | '하' | '떨' | '내' | '축' | '낮' | '위' | '빠' | '삭'
+    )
+}
+
 /// Turns raw quantities into figures: ranges, units, changes, sentences.
 pub fn relate(text: &str, raws: Vec<Raw>) -> Vec<Figure> {
     let items = borrow_units(text, ranges(text, raws));
@@ -246,19 +255,22 @@ fn sign_before(text: &str, start: usize) -> Option<Direction> {
         .then_some(direction)
 }
 
+/// The first change word in `window`: `줄었다가 늘었다` is down.
 fn direction_in(window: &str) -> Option<Direction> {
-    // The first change word wins: `줄었다가 늘었다` is down, then up.
-    let first = |words: &[&str]| words.iter().filter_map(|w| window.find(w)).min();
-    match (first(UP), first(DOWN)) {
-        (Some(u), Some(d)) => Some(if u < d {
-            Direction::Up
-        } else {
-            Direction::Down
-        }),
-        (Some(_), None) => Some(Direction::Up),
-        (None, Some(_)) => Some(Direction::Down),
-        (None, None) => None,
+    for (i, c) in window.char_indices() {
+        // Only a syllable that starts a change word is worth comparing at.
+        if !change_start(c) {
+            continue;
+        }
+        let rest = &window[i..];
+        if UP.iter().any(|w| rest.starts_with(w)) {
+            return Some(Direction::Up);
+        }
+        if DOWN.iter().any(|w| rest.starts_with(w)) {
+            return Some(Direction::Down);
+        }
     }
+    None
 }
 
 /// The change a figure followed by a change word states: a percentage is a
@@ -296,17 +308,14 @@ pub fn kind_of(unit: &str) -> UnitKind {
 /// space or the end, and line breaks.
 fn sentence_ends(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
-    let mut ends = Vec::new();
-    for (i, &c) in b.iter().enumerate() {
-        let end = match c {
-            b'\n' | b'\r' => true,
-            b'.' | b'!' | b'?' => b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()),
-            _ => false,
-        };
-        if end {
-            ends.push(i + 1);
-        }
-    }
+    let mut ends: Vec<usize> = memchr::memchr2_iter(b'\n', b'\r', b)
+        .chain(
+            memchr::memchr3_iter(b'.', b'!', b'?', b)
+                .filter(|&i| b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())),
+        )
+        .map(|i| i + 1)
+        .collect();
+    ends.sort_unstable();
     ends
 }
 

@@ -74,6 +74,14 @@ const DURATION_AFTER: &[&str] = &[
     "여",
 ];
 
+/// Whether `c` is the first syllable of one of [`NATIVE_NUMBERS`].
+fn native_start(c: char) -> bool {
+    matches!(
+        c,
+        '열' | '스' | '서' | '마' | '다' | '여' | '일' | '아' | '한' | '두' | '세' | '네' | '쉰'
+    )
+}
+
 /// Every quantity in `text`, in order.
 pub fn scan(text: &str) -> Vec<Raw> {
     let bytes = text.as_bytes();
@@ -81,47 +89,61 @@ pub fn scan(text: &str) -> Vec<Raw> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if (b == b'h' || b == b'H' || b == b'w' || b == b'W') && starts_url(&text[i..]) {
-            i += text[i..]
-                .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | ']'))
-                .unwrap_or(text.len() - i);
+        if b.is_ascii() {
+            if b.is_ascii_digit() && digit_may_start(text, i) {
+                if let Some(end) = date_at(text, i) {
+                    i = end;
+                } else if let Some(raw) = quantity(text, i) {
+                    i = raw.extent.end.max(raw.number.end);
+                    out.push(raw);
+                } else {
+                    i = skip_digits(text, i);
+                }
+            } else if matches!(b, b'h' | b'H' | b'w' | b'W') && starts_url(&text[i..]) {
+                i += text[i..]
+                    .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | ']'))
+                    .unwrap_or(text.len() - i);
+            } else {
+                i += 1;
+            }
             continue;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
+        if !is_hangul(c) {
+            i += c.len_utf8();
+            continue;
+        }
         let before = text[..i].chars().next_back();
-        if b.is_ascii_digit() && digit_may_start(text, i) {
-            if let Some(end) = date_at(text, i) {
-                i = end;
-                continue;
-            }
-            if let Some(raw) = quantity(text, i) {
-                i = raw.extent.end.max(raw.number.end);
-                out.push(raw);
-                continue;
-            }
-            i = skip_digits(text, i);
+        if before.is_some_and(|p| is_hangul(p) || p.is_ascii_alphanumeric()) {
+            i += c.len_utf8();
             continue;
         }
-        if is_hangul(c) && !before.is_some_and(|p| is_hangul(p) || p.is_ascii_alphanumeric()) {
-            if let Some(raw) = quantity(text, i).or_else(|| native(text, i)) {
-                i = raw.extent.end.max(raw.number.end);
-                out.push(raw);
-                continue;
-            }
-            // Skip the rest of the word: nothing inside it starts a number.
-            i += text[i..]
-                .find(|c: char| !is_hangul(c))
-                .unwrap_or(text.len() - i);
+        // A word starts: only 천/백/십 or a number word can start a number.
+        let found = if small_magnitude(c).is_some() {
+            quantity(text, i)
+        } else if native_start(c) {
+            native(text, i)
+        } else {
+            None
+        };
+        if let Some(raw) = found {
+            i = raw.extent.end.max(raw.number.end);
+            out.push(raw);
             continue;
         }
-        i += c.len_utf8();
+        // Skip the rest of the word: nothing inside it starts a number.
+        i += text[i..]
+            .find(|c: char| !is_hangul(c))
+            .unwrap_or(text.len() - i);
     }
     out
 }
 
 fn starts_url(rest: &str) -> bool {
-    let head = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-    head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")
+    let b = rest.as_bytes();
+    ["http://", "https://", "www."].iter().any(|p| {
+        b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    })
 }
 
 /// A digit starts a number only outside words, paths and version strings

@@ -164,9 +164,11 @@ const AFTER_COUNTER: &str = "이가을를은는의에도만씩로으와과째당
 /// The longest unit of `table` that `rest` starts with and that ends where a
 /// unit may end.
 pub fn match_unit<'t>(rest: &str, table: &'t [UnitSpelling]) -> Option<&'t UnitSpelling> {
+    let first = *rest.as_bytes().first()?;
     table
         .iter()
-        .filter(|s| rest.starts_with(s.written) && ends_word(s.written, &rest[s.written.len()..]))
+        .filter(|s| s.written.as_bytes()[0] == first && rest.starts_with(s.written))
+        .filter(|s| ends_word(s.written, &rest[s.written.len()..]))
         .max_by_key(|s| s.written.len())
 }
 

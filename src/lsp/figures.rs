@@ -101,16 +101,22 @@ pub fn encode(analysis: &Analysis, config: &Config, encoding: Encoding) -> Vec<l
     let units = |s: &str| -> u32 {
         match encoding {
             Encoding::Utf8 => s.len() as u32,
-            Encoding::Utf16 => s.encode_utf16().count() as u32,
+            // One unit per character, two for those of four bytes: counted
+            // on bytes, which the compiler vectorises.
+            Encoding::Utf16 => s
+                .bytes()
+                .map(|b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
+                .sum(),
         }
     };
+    let breaks = |s: &str| memchr::memchr2(b'\n', b'\r', s.as_bytes()).is_some();
     let mut first = true;
     for token in tokens(text, &figures) {
         let Span { start, end } = token.span;
-        if start < at || end > text.len() || text[start..end].contains(['\n', '\r']) {
+        if start < at || end > text.len() || breaks(&text[start..end]) {
             continue;
         }
-        let same_line = !first && !text[at..start].contains(['\n', '\r']);
+        let same_line = !first && !breaks(&text[at..start]);
         let (delta_line, delta_start, new_col, new_line) = if same_line {
             let c = col + units(&text[at..start]);
             (0, c - col, c, line)
