@@ -36,9 +36,11 @@ fn parser(c: &mut Criterion) {
     let mut group = c.benchmark_group("figures");
     let (text, span) = body_of(10_000);
     group.throughput(Throughput::Bytes(span.len() as u64));
-    group.bench_with_input(BenchmarkId::from_parameter("body_10KB"), &text, |b, text| {
-        b.iter(|| figures_in(std::hint::black_box(text), span.clone()))
-    });
+    group.bench_with_input(
+        BenchmarkId::from_parameter("body_10KB"),
+        &text,
+        |b, text| b.iter(|| figures_in(std::hint::black_box(text), span.clone())),
+    );
     group.finish();
 }
 

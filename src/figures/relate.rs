@@ -23,7 +23,6 @@ pub const DOWN: &[&str] = &[
 ];
 
 /// A figure being built: the raw quantity and its resolved unit.
-#[derive(Clone)]
 struct Item {
     raw: Raw,
     /// The unit, written here or borrowed from a range or change partner.
@@ -51,8 +50,29 @@ impl Item {
 fn change_start(c: char) -> bool {
     matches!(
         c,
-        '늘' | '증' | '상' | '올' | '오' | '확' | '급' | '뛰' | '성' | '개' | '불' | '높' | '커'
-            | '많' | '줄' | '감' | '하' | '떨' | '내' | '축' | '낮' | '위' | '빠' | '삭'
+        '늘' | '증'
+            | '상'
+            | '올'
+            | '오'
+            | '확'
+            | '급'
+            | '뛰'
+            | '성'
+            | '개'
+            | '불'
+            | '높'
+            | '커'
+            | '많'
+            | '줄'
+            | '감'
+            | '하'
+            | '떨'
+            | '내'
+            | '축'
+            | '낮'
+            | '위'
+            | '빠'
+            | '삭'
     )
 }
 
@@ -149,17 +169,17 @@ fn compatible(
 /// with 만/억/조 (`21억`) is a figure without a unit.
 fn borrow_units(text: &str, items: Vec<Item>) -> Vec<Item> {
     let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
+    let mut iter = items.into_iter().peekable();
+    while let Some(mut item) = iter.next() {
         if item.unit.is_some() || item.raw.big {
-            out.push(item.clone());
+            out.push(item);
             continue;
         }
-        if let Some(next) = items.get(i + 1)
+        if let Some(next) = iter.peek()
             && let Some(spelling) = next.unit
             && item.raw.extent.end <= next.raw.extent.start
             && change_gap(&text[item.raw.extent.end..next.raw.extent.start])
         {
-            let mut item = item.clone();
             if next.raw.big {
                 item.raw.value *= next.raw.scale;
                 if let Some((lo, hi)) = &mut item.bounds {

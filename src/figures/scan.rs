@@ -141,9 +141,9 @@ pub fn scan(text: &str) -> Vec<Raw> {
 
 fn starts_url(rest: &str) -> bool {
     let b = rest.as_bytes();
-    ["http://", "https://", "www."].iter().any(|p| {
-        b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-    })
+    ["http://", "https://", "www."]
+        .iter()
+        .any(|p| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// A digit starts a number only outside words, paths and version strings

@@ -107,6 +107,14 @@ pub const UNITS: &[UnitSpelling] = &[
     u("m", "m", Count),
 ];
 
+/// The first characters of every spelling in [`UNITS`] and
+/// [`NATIVE_COUNTERS`], sorted.
+const UNIT_STARTS: [char; 41] = [
+    '%', 'G', 'M', 'T', 'b', 'c', 'k', 'm', 'n', '㎞', '㎡', '㎢', '가', '개', '건', '곳', '군',
+    '년', '달', '대', '명', '배', '번', '사', '엔', '원', '위', '유', '일', '주', '차', '채', '척',
+    '톤', '파', '퍼', '평', '포', '해', '회', '％',
+];
+
 /// Counters after a Hangul number word (`두 배`, `세 곳`, `한 달`).
 pub const NATIVE_COUNTERS: &[UnitSpelling] = &[
     u("배", "배", Times),
@@ -164,10 +172,15 @@ const AFTER_COUNTER: &str = "이가을를은는의에도만씩로으와과째당
 /// The longest unit of `table` that `rest` starts with and that ends where a
 /// unit may end.
 pub fn match_unit<'t>(rest: &str, table: &'t [UnitSpelling]) -> Option<&'t UnitSpelling> {
-    let first = *rest.as_bytes().first()?;
+    // Most text after a number is no unit: a unit starts with one of few
+    // characters, so look at the first one before comparing spellings.
+    let first = rest.chars().next()?;
+    if !UNIT_STARTS.contains(&first) {
+        return None;
+    }
     table
         .iter()
-        .filter(|s| s.written.as_bytes()[0] == first && rest.starts_with(s.written))
+        .filter(|s| s.written.starts_with(first) && rest.starts_with(s.written))
         .filter(|s| ends_word(s.written, &rest[s.written.len()..]))
         .max_by_key(|s| s.written.len())
 }
@@ -200,6 +213,14 @@ pub fn is_hangul(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unit_starts_cover_every_spelling() {
+        for s in UNITS.iter().chain(NATIVE_COUNTERS) {
+            let first = s.written.chars().next().unwrap_or(' ');
+            assert!(UNIT_STARTS.contains(&first), "{}", s.written);
+        }
+    }
 
     #[test]
     fn longest_unit_wins_and_counters_end_words() {
