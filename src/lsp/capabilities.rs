@@ -116,6 +116,7 @@ pub fn server_capabilities(caps: &ClientCaps) -> lsp::ServerCapabilities {
             ..lsp::CompletionOptions::default()
         }),
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+        semantic_tokens_provider: Some(super::figures::capability()),
         document_symbol_provider: Some(lsp::OneOf::Left(true)),
         folding_range_provider: Some(lsp::FoldingRangeProviderCapability::Simple(true)),
         document_link_provider: Some(lsp::DocumentLinkOptions {

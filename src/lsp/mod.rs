@@ -4,9 +4,10 @@
 //! per-request [`state::Snapshot`], `capabilities` the `initialize`
 //! negotiation, `diagnostics` the per-document workers, `document` the rope
 //! and analysis per version, `features` and `actions` compute answers from
-//! an analysis, `proto` converts spans and values to LSP types, `settings`
-//! reads editor settings, `fetch` runs article fetches off the input path,
-//! and `transport` guards stdio against malformed messages.
+//! an analysis, `figures` serves the figures (tokens, hover, draft action),
+//! `proto` converts spans and values to LSP types, `settings` reads editor
+//! settings, `fetch` runs article fetches off the input path, and
+//! `transport` guards stdio against malformed messages.
 
 pub mod actions;
 pub mod capabilities;
@@ -14,6 +15,7 @@ pub mod diagnostics;
 pub mod document;
 pub mod features;
 pub mod fetch;
+pub mod figures;
 pub mod proto;
 pub mod server;
 pub mod settings;

@@ -22,6 +22,7 @@ use super::capabilities::{ClientCaps, server_capabilities, workspace_root};
 use super::diagnostics::{self, lsp_diagnostics};
 use super::document::{Change, Document};
 use super::features;
+use super::figures;
 use super::proto::{from_lsp, span};
 use super::settings::Settings;
 use super::state::{Session, Snapshot, State, guarded};
@@ -251,6 +252,7 @@ impl LanguageServer for Backend {
         if let Ok(mut docs) = self.state.docs.lock() {
             docs.remove(&uri);
         }
+        self.state.tokens.forget(&uri);
         diagnostics::stop(&self.state, &self.client, uri).await;
     }
 
@@ -319,6 +321,42 @@ impl LanguageServer for Backend {
         snap.run("hover", |s| {
             let offset = s.analysis.offset(from_lsp(position.position), s.encoding());
             features::hover(&s.analysis, s.config(), offset, s.encoding())
+                .or_else(|| figures::hover(&s.analysis, s.config(), offset, s.encoding()))
+        })
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: lsp::SemanticTokensParams,
+    ) -> Result<Option<lsp::SemanticTokensResult>> {
+        let snap = self.state.snapshot(&params.text_document.uri)?;
+        snap.run("semanticTokens", |s| {
+            let tokens = figures::full(
+                &s.uri,
+                &s.analysis,
+                s.config(),
+                s.encoding(),
+                &self.state.tokens,
+            );
+            Some(lsp::SemanticTokensResult::Tokens(tokens))
+        })
+    }
+
+    async fn semantic_tokens_full_delta(
+        &self,
+        params: lsp::SemanticTokensDeltaParams,
+    ) -> Result<Option<lsp::SemanticTokensFullDeltaResult>> {
+        let snap = self.state.snapshot(&params.text_document.uri)?;
+        let previous = params.previous_result_id;
+        snap.run("semanticTokensDelta", |s| {
+            Some(figures::delta(
+                &s.uri,
+                &s.analysis,
+                s.config(),
+                s.encoding(),
+                &self.state.tokens,
+                &previous,
+            ))
         })
     }
 
@@ -379,13 +417,16 @@ impl LanguageServer for Backend {
         let snap = self.state.snapshot(&params.text_document.uri)?;
         snap.run("codeAction", |s| {
             let range = span(&s.analysis, params.range, s.encoding());
-            Some(actions::code_actions(
+            let mut out =
+                actions::code_actions(&s.uri, &s.analysis, s.config(), range.clone(), s.encoding());
+            out.extend(figures::code_actions(
                 &s.uri,
                 &s.analysis,
                 s.config(),
                 range,
                 s.encoding(),
-            ))
+            ));
+            Some(out)
         })
     }
 

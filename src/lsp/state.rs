@@ -108,6 +108,8 @@ pub struct State {
     /// Running fetches, by progress token: cancelled from the progress's
     /// cancel button.
     pub fetches: Mutex<HashMap<String, CancellationToken>>,
+    /// The last semantic tokens per document, for delta requests.
+    pub tokens: super::figures::TokenCache,
     /// Configuration errors already shown, so each is shown once.
     reported: Mutex<HashSet<String>>,
 }

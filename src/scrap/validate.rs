@@ -216,7 +216,7 @@ impl Validator<'_> {
                 );
             }
         }
-        if rules.must_contain_number && !content.chars().any(char::is_numeric) {
+        if rules.must_contain_number && !crate::figures::has_figure(content) {
             self.push(
                 Code::NoFigures,
                 Severity::Warning,

@@ -1,0 +1,101 @@
+//! Figures: the parser on a 10 KB body (target ≤ 1 ms), and the semantic
+//! tokens of a 1 MB scrap (target ≤ 20 ms p99), both on generated scraps.
+//! `cargo bench --bench figures`.
+//!
+//! The tokens figure is the `textDocument/semanticTokens/full` handler's
+//! work on an analysed version (the analysis is shared with diagnostics and
+//! computed once per version): the figures of body and insight, and their
+//! encoding in UTF-16. Criterion reports the median; the p50/p99 of 200
+//! timed calls follow it, in wall-clock and in CPU time.
+
+use std::time::Instant;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
+use scrapls::figures::figures_in;
+use scrapls::lsp::document::Analysis;
+use scrapls::lsp::figures::encode;
+use scrapls::scrap::config::Config;
+use scrapls::scrap::parse::parse;
+use scrapls::scrap::template::Role;
+use scrapls::text::position::Encoding;
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+/// A scrap whose body has about `bytes` bytes, and the body's span.
+fn body_of(bytes: usize) -> (String, std::ops::Range<usize>) {
+    let config = Config::default();
+    let text = corpus::scrap(11, bytes);
+    let scrap = parse(&text, &config.template);
+    let body = config.template.by_role(Role::Body).expect("a body role");
+    let span = scrap.first_of(body).expect("a body").content.clone();
+    (text, span)
+}
+
+fn parser(c: &mut Criterion) {
+    let mut group = c.benchmark_group("figures");
+    let (text, span) = body_of(10_000);
+    group.throughput(Throughput::Bytes(span.len() as u64));
+    group.bench_with_input(
+        BenchmarkId::from_parameter("body_10KB"),
+        &text,
+        |b, text| b.iter(|| figures_in(std::hint::black_box(text), span.clone())),
+    );
+    group.finish();
+}
+
+fn semantic_tokens(c: &mut Criterion) {
+    let config = std::sync::Arc::new(Config::default());
+    let analysis = Analysis::new(1, 1, corpus::scrap_of_size(7, 1_000_000), config.clone());
+    let mut group = c.benchmark_group("semantic_tokens");
+    group.sample_size(30);
+    group.throughput(Throughput::Bytes(analysis.text.len() as u64));
+    group.bench_function("scrap_1MB", |b| {
+        b.iter(|| encode(std::hint::black_box(&analysis), &config, Encoding::Utf16))
+    });
+    group.finish();
+}
+
+/// Time this thread has run on a CPU, in ms (Linux): on a shared machine
+/// the wall clock also counts the time other processes held the cores.
+fn cpu_ms() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e6)
+}
+
+/// p50 and p99 of 200 calls of the tokens handler's work on a 1 MB scrap,
+/// in wall-clock and in CPU time.
+fn tokens_percentiles() {
+    let config = std::sync::Arc::new(Config::default());
+    let analysis = Analysis::new(1, 1, corpus::scrap_of_size(7, 1_000_000), config.clone());
+    let mut wall = Vec::with_capacity(200);
+    let mut cpu = Vec::with_capacity(200);
+    for _ in 0..200 {
+        let (start, cpu_start) = (Instant::now(), cpu_ms());
+        std::hint::black_box(encode(&analysis, &config, Encoding::Utf16));
+        wall.push(start.elapsed().as_secs_f64() * 1000.0);
+        if let (Some(a), Some(b)) = (cpu_start, cpu_ms()) {
+            cpu.push(b - a);
+        }
+    }
+    let tokens = encode(&analysis, &config, Encoding::Utf16).len();
+    for (what, times) in [("wall", &mut wall), ("cpu", &mut cpu)] {
+        if times.len() < 200 {
+            continue;
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "semantic_tokens/scrap_1MB ({what}): {tokens} tokens, p50 {:.2} ms, p99 {:.2} ms (200 calls)",
+            times[100], times[197]
+        );
+    }
+}
+
+criterion_group!(benches, parser, semantic_tokens);
+
+fn main() {
+    benches();
+    tokens_percentiles();
+    Criterion::default().configure_from_args().final_summary();
+}
