@@ -454,7 +454,8 @@ pub fn is_http_url(s: &str) -> bool {
         .unwrap_or(false)
 }
 
-fn is_iso_date(s: &str) -> bool {
+/// Whether `s` starts with an ISO 8601 date (`2026-11-22`).
+pub fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() >= 10
         && b[..4].iter().all(u8::is_ascii_digit)
