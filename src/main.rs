@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 
-use scrapls::cli::{check, convert, fetch};
+use scrapls::cli::{check, convert, export, fetch};
 
 /// scrapls — 경제신문 스크랩 도우미 (language server and linter for
 /// economic-news scraps).
@@ -25,6 +25,8 @@ enum Command {
     Fetch(fetch::FetchArgs),
     /// Extract an article from saved HTML / 저장한 HTML에서 기사 추출
     Extract(fetch::ExtractArgs),
+    /// Export scraps: sheet rows, TSV/CSV, xlsx, an HTML digest / 스크랩 내보내기
+    Export(export::ExportArgs),
     /// Run the language server on stdio / 언어 서버 실행
     Serve,
 }
@@ -37,6 +39,7 @@ fn main() {
         Command::New(args) => convert::run_new(args),
         Command::Fetch(args) => fetch::run_fetch(args),
         Command::Extract(args) => fetch::run_extract(args),
+        Command::Export(args) => export::run(args),
         Command::Serve => scrapls::lsp::run(),
     };
     std::process::exit(code);

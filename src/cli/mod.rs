@@ -1,4 +1,5 @@
-//! The command line: `check`, `convert`, `new`, `fetch`, `extract`, `serve`.
+//! The command line: `check`, `convert`, `new`, `fetch`, `extract`,
+//! `export`, `serve`.
 //!
 //! Each subcommand is a thin shell over the pure layers; exit statuses are
 //! part of the interface: 0 fine, 1 findings that are errors (or a failed
@@ -6,6 +7,7 @@
 
 pub mod check;
 pub mod convert;
+pub mod export;
 pub mod fetch;
 pub mod report;
 
@@ -67,4 +69,37 @@ pub fn find_config(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .map(|d| d.join(CONFIG_FILE))
         .find(|p| p.is_file())
+}
+
+/// Writes `bytes` to `path`; without `force`, an existing file is never
+/// touched (`create_new` makes the check and the creation one step).
+pub fn write_output(path: &Path, bytes: &[u8], force: bool, locale: Locale) -> i32 {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let result = options
+        .open(path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, bytes));
+    match result {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "scrapls: {}: {}",
+                path.display(),
+                locale.pick(
+                    "파일이 이미 있습니다. 덮어쓰려면 --force를 주세요",
+                    "file exists; pass --force to overwrite it"
+                )
+            );
+            1
+        }
+        Err(e) => {
+            eprintln!("scrapls: {}: {e}", path.display());
+            1
+        }
+    }
 }
