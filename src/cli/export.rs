@@ -74,7 +74,12 @@ pub fn run(args: ExportArgs) -> i32 {
             Some(path) => write_output(path, &bytes, args.force, locale),
             None => {
                 let mut stdout = std::io::stdout().lock();
-                i32::from(stdout.write_all(&bytes).and_then(|_| stdout.flush()).is_err())
+                i32::from(
+                    stdout
+                        .write_all(&bytes)
+                        .and_then(|_| stdout.flush())
+                        .is_err(),
+                )
             }
         },
         Err(e) => {
@@ -158,7 +163,11 @@ fn export(args: &ExportArgs, env_locale: Locale) -> Result<Vec<u8>, String> {
                 Target::Csv => Delimiter::Comma,
                 _ => Delimiter::Tab,
             };
-            delimited(&rows::sheet(&records, template, locale), delimiter, args.excel)
+            delimited(
+                &rows::sheet(&records, template, locale),
+                delimiter,
+                args.excel,
+            )
         }
         Target::Xlsx => {
             let sheet = rows::sheet(&records, template, locale);

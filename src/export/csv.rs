@@ -48,7 +48,10 @@ mod tests {
     #[test]
     fn rfc4180_quoting() {
         let out = String::from_utf8(delimited(&sheet(), Delimiter::Comma, false)).unwrap();
-        assert_eq!(out, "날짜,본문\r\n2026-11-20,\"첫 줄\n\"\"인용\"\", 둘째\"\r\n");
+        assert_eq!(
+            out,
+            "날짜,본문\r\n2026-11-20,\"첫 줄\n\"\"인용\"\", 둘째\"\r\n"
+        );
         let back: Vec<csv::StringRecord> = ::csv::Reader::from_reader(out.as_bytes())
             .records()
             .collect::<Result<_, _>>()

@@ -92,7 +92,11 @@ fn scrap(out: &mut String, record: &Record, template: &Template, locale: Locale,
         .filter(|h| !h.is_empty())
         .or_else(|| record.title.clone())
         .unwrap_or_else(|| locale.pick("(헤드라인 없음)", "(no headline)").to_owned());
-    let _ = write!(out, "<article class=\"scrap\">\n<h2>{}</h2>\n", escape(&headline));
+    let _ = write!(
+        out,
+        "<article class=\"scrap\">\n<h2>{}</h2>\n",
+        escape(&headline)
+    );
     let meta: Vec<&str> = [record.meta.press.as_deref(), record.meta.date.as_deref()]
         .into_iter()
         .flatten()

@@ -158,10 +158,7 @@ mod tests {
         assert_eq!(r.meta.date.as_deref(), Some("2026-11-20"));
         assert_eq!(r.meta.press.as_deref(), Some("한빛경제"));
         assert_eq!(r.meta.tags, ["2차전지", "수출"]);
-        assert_eq!(
-            r.by_role(&t, Role::Headline).as_deref(),
-            Some("수출 반등")
-        );
+        assert_eq!(r.by_role(&t, Role::Headline).as_deref(), Some("수출 반등"));
         assert_eq!(
             r.by_role(&t, Role::Body).as_deref(),
             Some("첫 문단\n\n둘째")

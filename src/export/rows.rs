@@ -55,7 +55,10 @@ mod tests {
         let b = Record::read("## 본문\n\n둘째 스크랩\n", &t);
         let s = sheet(&[a, b], &t, Locale::Ko);
         assert_eq!(s.header.len(), 3 + t.sections().len());
-        assert_eq!(&s.header[..4], ["날짜", "언론사", "태그", "헤드라인 (요약과 압축)"]);
+        assert_eq!(
+            &s.header[..4],
+            ["날짜", "언론사", "태그", "헤드라인 (요약과 압축)"]
+        );
         assert_eq!(&s.rows[0][..4], ["2026-11-20", "", "반도체", "수출 반등"]);
         assert_eq!(s.rows[1][5], "둘째 스크랩");
         assert!(s.rows.iter().all(|r| r.len() == s.header.len()));

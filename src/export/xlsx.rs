@@ -31,11 +31,15 @@ pub fn workbook(sheet: &Sheet, sheet_name: &str) -> Result<Xlsx, XlsxError> {
     ws.set_name(sheet_name)?;
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let header = wrap.clone().set_bold().set_background_color("#E8EEF7");
-    let link = wrap.clone().set_font_color("#0563C1").set_underline(
-        rust_xlsxwriter::FormatUnderline::Single,
-    );
+    let link = wrap
+        .clone()
+        .set_font_color("#0563C1")
+        .set_underline(rust_xlsxwriter::FormatUnderline::Single);
     let mut truncated = Vec::new();
-    for (r, row) in std::iter::once(&sheet.header).chain(&sheet.rows).enumerate() {
+    for (r, row) in std::iter::once(&sheet.header)
+        .chain(&sheet.rows)
+        .enumerate()
+    {
         for (c, value) in row.iter().enumerate() {
             let (row_num, col_num) = (r as u32, c as u16);
             let text = match value.char_indices().nth(MAX_CELL_CHARS) {
@@ -49,7 +53,10 @@ pub fn workbook(sheet: &Sheet, sheet_name: &str) -> Result<Xlsx, XlsxError> {
                 ws.write_string_with_format(row_num, col_num, text, &header)?;
             } else if is_http_url(text) && !text.contains(char::is_whitespace) {
                 let url = Url::new(text).set_text(text);
-                if ws.write_url_with_format(row_num, col_num, url, &link).is_err() {
+                if ws
+                    .write_url_with_format(row_num, col_num, url, &link)
+                    .is_err()
+                {
                     // Longer than Excel's link limit: the address as text.
                     ws.write_string_with_format(row_num, col_num, text, &wrap)?;
                 }
