@@ -2,7 +2,6 @@
 //! scrap, `--to table`), a weekly TSV/CSV or `.xlsx` sheet, or a printable
 //! HTML digest. Files and folders are gathered as `check` gathers them.
 
-use std::cmp::Ordering;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -10,7 +9,7 @@ use super::check::collect;
 use super::{EXIT_USAGE, config_for, read_text, write_output};
 use crate::export::csv::{Delimiter, delimited};
 use crate::export::select::Selection;
-use crate::export::{Record, html, rows, table, xlsx};
+use crate::export::{Record, html, rows, sort_by_date, table, xlsx};
 use crate::i18n::Locale;
 use crate::scrap::validate::is_iso_date;
 
@@ -149,13 +148,7 @@ fn export(args: &ExportArgs, env_locale: Locale) -> Result<Vec<u8>, String> {
             locale.pick("고른 스크랩이 없습니다", "no scrap selected")
         );
     }
-    // A week reads in date order; undated scraps keep their file order, last.
-    records.sort_by(|a, b| match (&a.meta.date, &b.meta.date) {
-        (Some(a), Some(b)) => a.cmp(b),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    });
+    sort_by_date(&mut records);
     Ok(match args.to {
         Target::Table => table::sheet_rows(&records[0], template, locale).into_bytes(),
         Target::Tsv | Target::Csv => {

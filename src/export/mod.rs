@@ -14,7 +14,7 @@ pub mod xlsx;
 
 use serde::Deserialize;
 
-use crate::scrap::parse::{Form, atx_heading, content_text, parse};
+use crate::scrap::parse::{Form, Scrap, atx_heading, content_text, parse};
 use crate::scrap::table::title_line;
 use crate::scrap::template::{Role, Template};
 use crate::text::lines::lines;
@@ -45,13 +45,17 @@ pub struct Meta {
 impl Record {
     /// Reads a scrap (either form) against `template`.
     pub fn read(text: &str, template: &Template) -> Record {
-        let scrap = parse(text, template);
+        Record::of(text, &parse(text, template), template)
+    }
+
+    /// The record of `text`, already parsed as `scrap`.
+    pub fn of(text: &str, scrap: &Scrap, template: &Template) -> Record {
         let mut values = vec![Vec::new(); template.sections().len()];
         for section in &scrap.sections {
             values[section.spec].push(content_text(text, section, scrap.form).into_owned());
         }
         let title = match scrap.form {
-            Form::Table => title_line(text, &scrap).map(str::to_owned),
+            Form::Table => title_line(text, scrap).map(str::to_owned),
             Form::Markdown => lines(&text[scrap.preamble.clone()]).find_map(|line| {
                 atx_heading(line.text)
                     .filter(|(level, title)| *level == 1 && !title.is_empty())
@@ -83,6 +87,15 @@ impl Record {
     pub fn by_role(&self, template: &Template, role: Role) -> Option<String> {
         template.by_role(role).map(|spec| self.value(spec))
     }
+}
+
+/// Puts records in date order, as a week reads; undated ones keep their
+/// order, last.
+pub fn sort_by_date(records: &mut [Record]) {
+    records.sort_by(|a, b| match (&a.meta.date, &b.meta.date) {
+        (Some(a), Some(b)) => a.cmp(b),
+        (a, b) => a.is_none().cmp(&b.is_none()),
+    });
 }
 
 impl Meta {
@@ -164,6 +177,27 @@ mod tests {
             Some("첫 문단\n\n둘째")
         );
         assert_eq!(r.by_role(&t, Role::Insight).as_deref(), Some(""));
+    }
+
+    #[test]
+    fn date_order_puts_undated_last() {
+        let dated = |d: Option<&str>, title: &str| Record {
+            title: Some(title.into()),
+            meta: Meta {
+                date: d.map(str::to_owned),
+                ..Meta::default()
+            },
+            values: Vec::new(),
+        };
+        let mut records = vec![
+            dated(None, "a"),
+            dated(Some("2026-11-20"), "b"),
+            dated(None, "c"),
+            dated(Some("2026-11-16"), "d"),
+        ];
+        sort_by_date(&mut records);
+        let titles: Vec<_> = records.iter().filter_map(|r| r.title.as_deref()).collect();
+        assert_eq!(titles, ["d", "b", "a", "c"]);
     }
 
     #[test]

@@ -294,7 +294,7 @@ impl Backend {
 }
 
 /// The URI argument of a command.
-fn uri_argument(args: &[Value]) -> Result<lsp::Uri> {
+pub(crate) fn uri_argument(args: &[Value]) -> Result<lsp::Uri> {
     args.first()
         .and_then(Value::as_str)
         .and_then(|s| s.parse().ok())
@@ -412,7 +412,9 @@ impl LanguageServer for Backend {
                     },
                 )),
                 execute_command_provider: Some(lsp::ExecuteCommandOptions {
-                    commands: COMMANDS.iter().map(|c| c.to_string()).collect(),
+                    commands: (COMMANDS.iter().chain(&super::export::COMMANDS))
+                        .map(|c| c.to_string())
+                        .collect(),
                     ..lsp::ExecuteCommandOptions::default()
                 }),
                 diagnostic_provider: pull.then(|| {
@@ -695,6 +697,8 @@ impl LanguageServer for Backend {
                 let edit = actions::workspace_edit(&uri, &analysis, vec![edit], encoding);
                 self.apply(edit, "convert").await
             }
+            super::export::COPY_SHEET_ROWS => super::export::copy_sheet_rows(self, &args),
+            super::export::EXPORT_DIGEST => super::export::export_digest(self, &args).await,
             actions::NEW_FROM_URL => super::fetch::new_from_url(self, &args).await,
             actions::FETCH_ARTICLE => super::fetch::fetch_into(self, &args, false).await,
             actions::FETCH_ARTICLE_REPLACE => super::fetch::fetch_into(self, &args, true).await,
