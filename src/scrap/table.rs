@@ -134,6 +134,14 @@ mod tests {
     use super::super::parse::{content_text, parse};
     use super::*;
 
+    fn ids<'t>(scrap: &Scrap, t: &'t Template) -> Vec<&'t str> {
+        scrap
+            .sections
+            .iter()
+            .map(|s| t.section(s.spec).id.as_str())
+            .collect()
+    }
+
     const SAMPLE: &str = "경제신문 스크랩 양식\n\n헤드라인 (요약과 압축)\t반도체 수출 반등\t\t\t\n기사링크\thttps://news.example.com/a/1\t\t\n본문 (본문 내용 복사)\t첫 문단이다.\t\t\n\t둘째 문단이다.\t\t\n\n셋째 문단은 탭 없이 이어진다.\n인사이틍\t오타 난 행\n연관기사 링크\t\t\t\n";
 
     #[test]
@@ -141,12 +149,7 @@ mod tests {
         let t = Template::default();
         let scrap = parse(SAMPLE, &t);
         assert_eq!(scrap.form, Form::Table);
-        let ids: Vec<&str> = scrap
-            .sections
-            .iter()
-            .map(|s| t.section(s.spec).id.as_str())
-            .collect();
-        assert_eq!(ids, ["headline", "link", "body", "related"]);
+        assert_eq!(ids(&scrap, &t), ["headline", "link", "body", "related"]);
         assert_eq!(
             content_text(SAMPLE, &scrap.sections[0], Form::Table),
             "반도체 수출 반등"
@@ -165,12 +168,7 @@ mod tests {
         let text = "스크랩\n\n본문\t\"첫 줄\n인사이트\t표처럼 보이는 줄\n\n\"\"인용\"\"\"\t\t\n인사이트\t\"수치 1\"\n요약\t\"닫히지 않은 따옴표\n질문\t정말?\n";
         let scrap = parse(text, &t);
         assert_eq!(scrap.form, Form::Table);
-        let ids: Vec<&str> = scrap
-            .sections
-            .iter()
-            .map(|s| t.section(s.spec).id.as_str())
-            .collect();
-        assert_eq!(ids, ["body", "insight", "summary", "questions"]);
+        assert_eq!(ids(&scrap, &t), ["body", "insight", "summary", "questions"]);
         let value = |i: usize| content_text(text, &scrap.sections[i], Form::Table);
         assert_eq!(value(0), "첫 줄\n인사이트\t표처럼 보이는 줄\n\n\"인용\"");
         assert_eq!(value(1), "수치 1");

@@ -133,12 +133,8 @@ run(':ScrapDigest writes the folder digest and keeps an existing file without !'
   end)
 end)
 
-for _, c in ipairs(vim.lsp.get_clients({ name = 'scrapls' })) do
-  c:stop()
-end
-vim.wait(2000, function()
-  return #vim.lsp.get_clients({ name = 'scrapls' }) == 0
-end, 20)
+vim.lsp.stop_client(vim.lsp.get_clients({ name = 'scrapls' }))
+vim.wait(2000, function() return #vim.lsp.get_clients({ name = 'scrapls' }) == 0 end, 20)
 vim.fn.delete(ws, 'rf')
 io.stdout:write(('%d passed, %d failed\n'):format(passed, failed))
 os.exit(failed > 0 and 1 or 0)
