@@ -50,8 +50,10 @@ fi
 export SCRAPLS_LANG=ko
 
 # The exports under test, and the CSV that Python reads as the reference.
-"$BIN" export "$FIX/2-rates.scrap.md" --to table -o "$ART/rows.txt" &&
-  "$BIN" export "$FIX" --to csv -o "$ART/week.csv" &&
+for f in "$FIX"/*.scrap.md; do
+  "$BIN" export "$f" --to table -o "$ART/rows-$(basename "$f" .scrap.md).txt" || not_ok "export --to table $f"
+done
+"$BIN" export "$FIX" --to csv -o "$ART/week.csv" &&
   "$BIN" export "$FIX" --to xlsx -o "$ART/week.xlsx" &&
   "$BIN" export "$FIX" --to html -o "$ART/digest.html" ||
   { not_ok "scrapls export"; finish; }
@@ -65,7 +67,7 @@ if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null; then
   fi
 fi
 # CSV filter options: separator, text delimiter, UTF-8, first line; on import
-# both columns as text (so "2.50%" or a date stays as written); on export
+# Calc's standard column types (as a plain paste detects them); on export
 # every cell as shown.
 CSV_OUT='csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true'
 calc() {
@@ -73,24 +75,28 @@ calc() {
     >>"$ART/soffice.log" 2>&1
 }
 if command -v soffice >/dev/null; then
-  calc --infilter='Text - txt - csv (StarCalc):9,34,76,1,1/2/2/2,,false,false' \
-    --convert-to "$CSV_OUT" "$ART/rows.txt"
-  check "Calc reads the pasted sheet rows: title, every label, every value" python3 - "$ART" <<'EOF'
+  calc --infilter='Text - txt - csv (StarCalc):9,34,76,1,,,false,false' \
+    --convert-to "$CSV_OUT" "$ART"/rows-*.txt
+  check "Calc reads the pasted sheet rows of 3 scraps: title, every label, every value" python3 - "$ART" <<'EOF'
 import csv, sys
 art = sys.argv[1]
-calc = list(csv.reader(open(f"{art}/calc/rows.csv", encoding="utf-8", newline="")))
 week = list(csv.reader(open(f"{art}/week.csv", encoding="utf-8-sig", newline="")))
-header, row = week[0], next(r for r in week[1:] if r[0] == "2026-11-18")
-want = [["경제신문 스크랩", ""], ["", ""]] + [[h, v] for h, v in zip(header[3:], row[3:])]
-got = [(r + ["", ""])[:2] for r in calc]
-if got != want:
-    for g, w in zip(got, want):
-        if g != w:
-            print(f"  Calc gave {g!r}\n  expected  {w!r}")
-    print(f"  {len(got)} rows, expected {len(want)}")
-    sys.exit(1)
-body = dict(want[2:])["본문 (본문 내용 복사)"]
-assert "\t" in body and "2.50%" in body, body
+header, bad = week[0], 0
+for name, date in [("1-battery", "2026-11-16"), ("2-rates", "2026-11-18"), ("3-chips", "2026-11-20")]:
+    calc = list(csv.reader(open(f"{art}/calc/rows-{name}.csv", encoding="utf-8", newline="")))
+    row = next(r for r in week[1:] if r[0] == date)
+    want = [["경제신문 스크랩", ""], ["", ""]] + [[h, v] for h, v in zip(header[3:], row[3:])]
+    got = [(r + ["", ""])[:2] for r in calc]
+    if got != want:
+        bad += 1
+        for g, w in zip(got, want):
+            if g != w:
+                print(f"  {name}: Calc gave {g!r}\n  {name}: expected  {w!r}")
+        print(f"  {name}: {len(got)} rows, expected {len(want)}")
+    if name == "2-rates":
+        body = dict(want[2:])["본문 (본문 내용 복사)"]
+        assert "\t" in body and "2.50%" in body, body
+sys.exit(1 if bad else 0)
 EOF
   calc --convert-to "$CSV_OUT" "$ART/week.xlsx"
   check "Calc reads the workbook: every cell as the CSV export has it" python3 - "$ART" <<'EOF'
