@@ -285,3 +285,46 @@ proptest! {
         }
     }
 }
+
+/// Sheet-like text full of quotes, tabs and line breaks.
+fn quoted_table() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "본문\t",
+        "인사이트\t",
+        "요약\t",
+        "\"",
+        "\"\"",
+        "\t",
+        "\n",
+        "\r\n",
+        "\r",
+        "반도체 ",
+        "20% ",
+        "---\n",
+        "## 본문\n",
+        "<script>",
+        "📈",
+    ]);
+    prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any text, however its quotes fall, exports to every format without
+    /// a panic, and its sheet rows read back as a table with every section.
+    #[test]
+    fn any_text_exports(text in prop_oneof![quoted_table(), any::<String>()]) {
+        let template = Template::default();
+        let record = Record::read(&text, &template);
+        let rows = sheet_rows(&record, &template, Locale::Ko);
+        let back = parse(&rows, &template);
+        prop_assert_eq!(back.form, Form::Table);
+        let sections: usize = record.values.iter().map(|v| v.len().max(1)).sum();
+        prop_assert_eq!(back.sections.len(), sections, "{}", rows);
+        let sheet = scrapls::export::rows::sheet(std::slice::from_ref(&record), &template, Locale::Ko);
+        scrapls::export::csv::delimited(&sheet, scrapls::export::csv::Delimiter::Comma, true);
+        let html = scrapls::export::html::digest(&[record], &template, Locale::Ko, true);
+        prop_assert!(!html.contains("<script>"));
+    }
+}

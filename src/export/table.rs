@@ -24,7 +24,12 @@ pub fn sheet_rows(record: &Record, template: &Template, locale: Locale) -> Strin
         .title
         .as_deref()
         .unwrap_or_else(|| locale.pick("경제신문 스크랩", "Economic news scrap"));
-    out.push_str(&cell(title));
+    // A title `---` would open front matter: quoted, it stays the title.
+    if title.trim_end() == "---" {
+        out.push_str("\"---\"");
+    } else {
+        out.push_str(&cell(title));
+    }
     out.push_str("\n\n");
     for (spec, section) in template.sections().iter().enumerate() {
         let texts = record.values.get(spec).map_or(&[][..], Vec::as_slice);

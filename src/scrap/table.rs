@@ -34,9 +34,10 @@ pub fn parse_table(text: &str, body_start: usize, template: &Template) -> Option
     let mut stray_headings = Vec::new();
     // Lines before this offset are inside a quoted cell.
     let mut quoted_until = 0;
-    // Once a quote is found unclosed, no later one can close (the scan ran
-    // to the end), so later values are not scanned again: one pass overall.
-    let mut unclosed_quote = false;
+    // Once a scan past its own line finds no cell (the quote is unclosed,
+    // or text follows the closing quote), later values are not scanned
+    // again, which keeps the whole parse one pass.
+    let mut stop_scanning = false;
     for line in lines(&text[body_start..]) {
         let start = body_start + line.start;
         if start < quoted_until {
@@ -64,10 +65,16 @@ pub fn parse_table(text: &str, body_start: usize, template: &Template) -> Option
                 if let Some(prev) = sections.last_mut() {
                     prev.content.end = start;
                 }
-                if !unclosed_quote && text[value_start..].starts_with('"') {
+                if !stop_scanning && text[value_start..].starts_with('"') {
                     match quoted_cell(&text[value_start..]) {
-                        Some((_, len)) => quoted_until = value_start + len,
-                        None => unclosed_quote = true,
+                        // Only a cell that closes with nothing but empty
+                        // cells after it on its line holds rows inside it.
+                        Some((_, len)) if rest_of_line_is_blank(&text[value_start + len..]) => {
+                            quoted_until = value_start + len;
+                        }
+                        Some((_, len))
+                            if !text[value_start..value_start + len].contains(['\n', '\r']) => {}
+                        _ => stop_scanning = true,
                     }
                 }
                 sections.push(Section {
@@ -113,6 +120,12 @@ pub fn quoted_cell(raw: &str) -> Option<(String, usize)> {
             None => return Some((value, raw.len() - rest.len())),
         }
     }
+}
+
+/// Whether `rest` holds only cell padding up to its first line break.
+fn rest_of_line_is_blank(rest: &str) -> bool {
+    let line = rest.find(['\n', '\r']).map_or(rest, |end| &rest[..end]);
+    line.trim().is_empty()
 }
 
 /// The text of a value that is one quoted cell followed only by empty
@@ -174,6 +187,20 @@ mod tests {
         assert_eq!(value(1), "수치 1");
         assert_eq!(value(2), "\"닫히지 않은 따옴표");
         assert_eq!(value(3), "정말?");
+    }
+
+    #[test]
+    fn a_quote_followed_by_text_holds_no_rows() {
+        let t = Template::default();
+        // The quote opened in the body closes in the insight row, but text
+        // follows it: the rows between are rows, as in the seed's form.
+        let text = "스크랩\n\n본문\t\"인용으로 시작하는 본문\n인사이트\t수치 20%\n요약\t그는 \"그렇다\"고 했다\n";
+        let scrap = parse(text, &t);
+        assert_eq!(ids(&scrap, &t), ["body", "insight", "summary"]);
+        assert_eq!(
+            content_text(text, &scrap.sections[0], Form::Table),
+            "\"인용으로 시작하는 본문"
+        );
     }
 
     #[test]
