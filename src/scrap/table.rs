@@ -18,7 +18,8 @@
 //! line breaks, tabs or quotes on the clipboard (and `scrapls export --to
 //! table` writes it): `"첫 줄<LF>둘째 줄 ""인용"""`, a quote doubled inside.
 //! Its lines never start rows, and its text is exactly what is between the
-//! quotes. A quote that is never closed is plain text.
+//! quotes. A quote that is never closed, or whose closing quote has text
+//! after it, is plain text (a value that merely starts with a quotation).
 
 use super::parse::{Form, Heading, Scrap, Section};
 use super::template::Template;
