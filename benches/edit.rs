@@ -60,7 +60,7 @@ fn type_and_erase(doc: &mut Document, at: Position, version: &mut i32) {
 }
 
 fn edit_growth(c: &mut Criterion) {
-    let config = Config::default();
+    let config = std::sync::Arc::new(Config::default());
     let mut group = c.benchmark_group("edit");
     for (name, size) in SIZES {
         let text = corpus::scrap_of_size(11, size);
@@ -76,7 +76,7 @@ fn edit_growth(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("keystroke", name), |b| {
             b.iter(|| {
                 type_and_erase(&mut doc, at, &mut version);
-                let analysis = Analysis::new(version, doc.rope.to_string(), &config);
+                let analysis = Analysis::new(version, 1, doc.rope.to_string(), config.clone());
                 let published: Vec<_> = analysis
                     .diagnostics
                     .iter()
@@ -86,7 +86,7 @@ fn edit_growth(c: &mut Criterion) {
             })
         });
         group.bench_function(BenchmarkId::new("analysis", name), |b| {
-            b.iter(|| Analysis::new(1, text.clone(), &config))
+            b.iter(|| Analysis::new(1, 1, text.clone(), config.clone()))
         });
     }
     group.finish();

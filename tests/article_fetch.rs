@@ -39,6 +39,19 @@ async fn respond(mut stream: TcpStream, path: &str) {
     };
     let html = "Content-Type: text/html; charset=utf-8\r\n";
     let _ = match path {
+        "/canonical?from=share" => {
+            let page = ARTICLE.replace(
+                "<meta charset=\"utf-8\">",
+                "<meta charset=\"utf-8\"><link rel=\"canonical\" href=\"https://news.example.com/economy/1\">",
+            );
+            let h = head(
+                "200 OK",
+                &format!("{html}Content-Length: {}\r\n", page.len()),
+            );
+            stream
+                .write_all(&[h.as_bytes(), page.as_bytes()].concat())
+                .await
+        }
         "/ok" => {
             let body = ARTICLE.as_bytes();
             let h = head(
@@ -426,17 +439,22 @@ fn scrapls() -> assert_cmd::Command {
     cmd
 }
 
-#[test]
-fn cli_fetch_prints_a_scrap_and_json() {
-    let addr = cli_server();
-    let url = format!("http://{addr}/ok");
-    let out = scrapls().args(["fetch", &url]).output().unwrap();
+/// `scrapls fetch URL`'s scrap, the command having succeeded.
+fn fetched_scrap(url: &str) -> String {
+    let out = scrapls().args(["fetch", url]).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = String::from_utf8(out.stdout).unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn cli_fetch_prints_a_scrap_and_json() {
+    let addr = cli_server();
+    let url = format!("http://{addr}/ok");
+    let text = fetched_scrap(&url);
     assert!(text.starts_with("---\n"));
     assert!(text.contains("press: 테스트일보"));
     assert!(text.contains("\n지역 화폐 발행 늘린다\n"));
@@ -534,4 +552,24 @@ fn cli_extract_offline_from_file_and_stdin() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// The link the user gave stays the scrap's link; the page's differing
+/// canonical address is recorded as `canonical` (the editor does the same:
+/// `tests/lsp_fetch.rs`).
+#[test]
+fn cli_fetch_keeps_the_users_link_and_records_the_canonical() {
+    let addr = cli_server();
+    let url = format!("http://{addr}/canonical?from=share");
+    let text = fetched_scrap(&url);
+    assert!(text.contains(&format!("\nurl: \"{url}\"\n")), "{text}");
+    assert!(
+        text.contains("\ncanonical: \"https://news.example.com/economy/1\"\n"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("## 기사링크\n\n{url}\n")), "{text}");
+
+    // Without a canonical address there is nothing to record.
+    let text = fetched_scrap(&format!("http://{addr}/ok"));
+    assert!(!text.contains("canonical:"), "{text}");
 }

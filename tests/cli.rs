@@ -223,3 +223,43 @@ fn euc_kr_file_reads_as_hangul() {
     );
     assert!(diags.iter().any(|d| d["section"] == "body"));
 }
+
+/// `scrapls new` in `dir` with the clock fixed at `now` and the given `TZ`.
+fn new_at(dir: &Path, now: &str, tz: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_scrapls"))
+        .arg("new")
+        .current_dir(dir)
+        .env("SCRAPLS_LANG", "ko")
+        .env("SCRAPLS_NOW", now)
+        .env("TZ", tz)
+        .output()
+        .expect("run scrapls")
+}
+
+/// At 08:30 in Seoul it is still the previous day in UTC: the scrap gets
+/// the user's day, from `TZ` or from `scrapls.toml`'s `timezone`.
+#[test]
+fn new_dates_the_scrap_in_the_local_time_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    let instant = "2026-11-21T23:30:00Z";
+    let date = |out: Output| {
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.lines().nth(1).unwrap_or_default().to_string()
+    };
+    assert_eq!(
+        date(new_at(dir.path(), instant, "Asia/Seoul")),
+        "date: 2026-11-22"
+    );
+    assert_eq!(date(new_at(dir.path(), instant, "UTC")), "date: 2026-11-21");
+    std::fs::write(
+        dir.path().join("scrapls.toml"),
+        "timezone = \"Asia/Seoul\"\n",
+    )
+    .unwrap();
+    assert_eq!(date(new_at(dir.path(), instant, "UTC")), "date: 2026-11-22");
+    std::fs::write(dir.path().join("scrapls.toml"), "timezone = \"Seoul\"\n").unwrap();
+    let out = new_at(dir.path(), instant, "UTC");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Seoul"));
+}

@@ -97,7 +97,7 @@ fn assert_spans_inside(text: &str, config: &Config) {
 /// The same diagnostics as the server publishes them: every range lies in
 /// the document, in both encodings.
 fn assert_lsp_ranges_inside(text: &str, config: &Config) {
-    let analysis = Analysis::new(1, text.to_string(), config);
+    let analysis = Analysis::new(1, 1, text.to_string(), std::sync::Arc::new(config.clone()));
     let lines = LineIndex::new(text).line_count() as u32;
     for encoding in [Encoding::Utf8, Encoding::Utf16] {
         for d in &analysis.diagnostics {

@@ -324,15 +324,16 @@ fn workspace_config_file_is_read_and_reloaded() {
         }),
     );
     c.notify("initialized", json!({}));
-    c.open(URI, MISSING_INSIGHT, 1);
-    let diags = c.diagnostics(URI, 1);
+    let uri = format!("{root}/note.scrap.md");
+    c.open(&uri, MISSING_INSIGHT, 1);
+    let diags = c.diagnostics(&uri, 1);
     assert_eq!(diags[0]["severity"], 4);
     std::fs::write(&config, "[severity]\nmissing-section = \"error\"\n").unwrap();
     c.notify(
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": format!("{root}/scrapls.toml"), "type": 2}]}),
     );
-    let diags = c.diagnostics(URI, 1);
+    let diags = c.diagnostics(&uri, 1);
     assert_eq!(diags[0]["severity"], 1);
     let requests = c.server_requests.lock().unwrap().clone();
     assert!(
@@ -340,6 +341,129 @@ fn workspace_config_file_is_read_and_reloaded() {
             .iter()
             .any(|r| r["method"] == "client/registerCapability")
     );
+}
+
+/// The CLI and the editor read the same `scrapls.toml`: the nearest one at
+/// or above the file, so a group's folder with its own file gets its own
+/// rules on both sides, and a change to the nested file is picked up.
+#[test]
+fn cli_and_editor_agree_on_the_nearest_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let group = dir.path().join("group-b");
+    std::fs::create_dir_all(&group).unwrap();
+    std::fs::write(
+        dir.path().join("scrapls.toml"),
+        "[severity]\nmissing-section = \"hint\"\n",
+    )
+    .unwrap();
+    let nested = group.join("scrapls.toml");
+    std::fs::write(&nested, "[severity]\nmissing-section = \"warning\"\n").unwrap();
+    let top_file = dir.path().join("a.scrap.md");
+    let group_file = group.join("b.scrap.md");
+    std::fs::write(&top_file, MISSING_INSIGHT).unwrap();
+    std::fs::write(&group_file, MISSING_INSIGHT).unwrap();
+
+    // The CLI's view: one JSON line per file, with its diagnostics.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_scrapls"))
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let cli: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let cli_severity = |name: &str| {
+        let report = cli
+            .iter()
+            .find(|r| r["path"].as_str().unwrap().ends_with(name))
+            .unwrap();
+        report["diagnostics"][0]["severity"].clone()
+    };
+
+    // The editor's view of the same files, in a workspace at the top.
+    let root = format!("file://{}", dir.path().display());
+    let mut c = Client::spawn();
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    let top_uri = format!("{root}/a.scrap.md");
+    let group_uri = format!("{root}/group-b/b.scrap.md");
+    c.open(&top_uri, MISSING_INSIGHT, 1);
+    c.open(&group_uri, MISSING_INSIGHT, 1);
+    let top = c.diagnostics(&top_uri, 1);
+    let grouped = c.diagnostics(&group_uri, 1);
+    assert_eq!(top[0]["severity"], 4, "hint from the top file");
+    assert_eq!(grouped[0]["severity"], 2, "warning from the group's file");
+    assert_eq!(cli_severity("a.scrap.md"), "hint");
+    assert_eq!(cli_severity("b.scrap.md"), "warning");
+
+    // Editing the nested file changes the group's scraps only.
+    std::fs::write(&nested, "[severity]\nmissing-section = \"error\"\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("{root}/group-b/scrapls.toml"), "type": 2}]}),
+    );
+    assert_eq!(c.diagnostics(&group_uri, 1)[0]["severity"], 1);
+    assert_eq!(c.diagnostics(&top_uri, 1)[0]["severity"], 4);
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+/// A document closed while its diagnostics are still being computed, then
+/// opened again at version 1 with other text: the old analysis must never
+/// be published for the new opening (it once was, labelled version 1).
+#[test]
+fn reopening_a_document_never_publishes_the_closed_texts_diagnostics() {
+    let (mut c, _) = utf16_client();
+    // ~300 KB, thousands of duplicate-section diagnostics: analysed on the
+    // blocking pool, slowly enough to still be running at the close.
+    let big: String = (0..8000)
+        .map(|i| format!("## 헤드라인\nhttps://bad url {i}\n\n"))
+        .collect();
+    for round in 0..5 {
+        c.open(URI, &big, 1);
+        c.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": URI}}),
+        );
+        c.open(URI, MISSING_INSIGHT, 1);
+        // The close clears the old diagnostics (no version) …
+        c.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == URI
+                && m["params"].get("version").is_none_or(Value::is_null)
+        });
+        // … and from then on only the new text's may appear.
+        let fresh = c.diagnostics(URI, 1);
+        assert_eq!(codes(&fresh), ["missing-section"], "round {round}");
+        // Let any straggler of the old analysis arrive, then look.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        c.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}),
+        );
+        assert!(
+            !c.backlog_has(|m| m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["diagnostics"]
+                    .as_array()
+                    .is_some_and(|d| d.len() > 1)),
+            "round {round}: the closed text's diagnostics were published"
+        );
+        c.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": URI}}),
+        );
+        c.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == URI
+                && m["params"]["diagnostics"] == json!([])
+        });
+        c.clear_backlog();
+    }
+    assert_eq!(c.shutdown(), Some(0));
 }
 
 #[test]
@@ -396,6 +520,76 @@ fn protocol_errors_keep_the_server_serving() {
     assert_eq!(
         symbols[0]["range"]["end"],
         json!({"line": 2, "character": 1})
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+/// Valid JSON that is not a valid JSON-RPC message once ended the server
+/// (exit code 1). Each is answered with Invalid Request (or dropped, for a
+/// notification), and the server goes on answering.
+#[test]
+fn invalid_json_rpc_messages_are_answered_and_the_server_keeps_serving() {
+    let (mut c, _) = utf16_client();
+    c.open(URI, "## 본문\n가", 1);
+    c.diagnostics(URI, 1);
+    let frame = |body: &str| format!("Content-Length: {}\r\n\r\n{body}", body.len());
+    let cases: [(&str, Value); 9] = [
+        (r#"{"jsonrpc":"2.0","id":1001,"method":12}"#, json!(1001)),
+        ("{}", Value::Null),
+        (
+            r#"{"jsonrpc":"1.0","id":1003,"method":"shutdown"}"#,
+            json!(1003),
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":{"a":1},"method":"shutdown"}"#,
+            Value::Null,
+        ),
+        ("[]", Value::Null),
+        ("null", Value::Null),
+        ("42", Value::Null),
+        (
+            r#"[{"jsonrpc":"2.0","id":1008,"method":"shutdown"},{"jsonrpc":"2.0","method":"exit"}]"#,
+            json!(1008),
+        ),
+        // A response to a request the server never sent: ignored.
+        (
+            r#"{"jsonrpc":"2.0","id":"never-sent","result":{}}"#,
+            Value::Null,
+        ),
+    ];
+    for (body, id) in cases {
+        c.send_raw(frame(body).as_bytes());
+        if body.contains("never-sent") {
+            continue;
+        }
+        let answer = c.wait_for(|m| m["error"]["code"] == -32600 && m["id"] == id);
+        assert!(
+            answer["error"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("Invalid Request"),
+            "{body}: {answer}"
+        );
+        // Still serving, and the document is still open.
+        let hover = c.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 3}}),
+        );
+        assert!(
+            hover["contents"]["value"]
+                .as_str()
+                .unwrap()
+                .contains("본문"),
+            "{body}"
+        );
+    }
+    // An invalid notification is dropped: nothing answers it, nothing ends.
+    c.send_raw(frame(r#"{"jsonrpc":"1.0","method":"exit"}"#).as_bytes());
+    c.change(URI, 2, range(1, 1, 1, 1), "나");
+    c.diagnostics(URI, 2);
+    assert!(
+        !c.backlog_has(|m| m["error"]["code"] == -32600),
+        "unexpected extra error answers"
     );
     assert_eq!(c.shutdown(), Some(0));
 }
@@ -595,12 +789,14 @@ fn malformed_json_rpc_is_answered_and_serving_goes_on() {
     let (mut c, _) = utf16_client();
     c.open(URI, MISSING_INSIGHT, 1);
     c.diagnostics(URI, 1);
-    // JSON, but not a JSON-RPC message.
+    // JSON, but not a JSON-RPC message: Invalid Request for each element.
     c.send_raw(b"Content-Length: 5\r\n\r\n[1,2]");
-    assert_eq!(
-        c.wait_for(|m| m["error"]["code"] == -32700)["id"],
-        Value::Null
-    );
+    for _ in 0..2 {
+        assert_eq!(
+            c.wait_for(|m| m["error"]["code"] == -32600)["id"],
+            Value::Null
+        );
+    }
     // No Content-Length.
     c.send_raw(b"Content-Type: application/json\r\n\r\n");
     c.wait_for(|m| m["error"]["code"] == -32700);

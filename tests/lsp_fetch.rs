@@ -290,3 +290,56 @@ fn cancelling_the_progress_stops_the_fetch() {
     );
     let _: Value = c.request("shutdown", Value::Null);
 }
+
+/// The editor's fill follows the CLI's rule: the link the user wrote stays
+/// the link (and the front matter's `url`); the page's differing canonical
+/// address goes under `canonical`.
+#[test]
+fn fill_keeps_the_users_link_and_records_the_canonical() {
+    let page = PAGE.replace(
+        "<meta charset=\"utf-8\">",
+        "<meta charset=\"utf-8\"><link rel=\"canonical\" href=\"https://news.example.com/economy/1\">",
+    );
+    let base = serve(vec![
+        (200, "text/html", page.clone(), Duration::ZERO),
+        (200, "text/html", page, Duration::ZERO),
+    ]);
+    let text = scrap_with_link(&base);
+    let mut c = client();
+    c.open(URI, &text, 1);
+    c.diagnostics(URI, 1);
+    let result = c.request(
+        "workspace/executeCommand",
+        json!({"command": "scrapls.fetchArticle", "arguments": [URI]}),
+    );
+    assert_eq!(result, true);
+    let requests = c.server_requests.lock().unwrap().clone();
+    let apply = requests
+        .iter()
+        .find(|r| r["method"] == "workspace/applyEdit")
+        .expect("an edit");
+    let change = &apply["params"]["edit"]["documentChanges"][0];
+    let filled = apply_edits(&text, change["edits"].as_array().unwrap(), false);
+    let link = format!("{base}/news/1");
+    assert_url_and_canonical(&filled, &link);
+    assert!(
+        filled.contains(&format!("## 기사링크\n{base}/news/1\n")),
+        "{filled}"
+    );
+
+    let result = c.request(
+        "workspace/executeCommand",
+        json!({"command": "scrapls.newFromUrl", "arguments": [format!("{base}/news/1")]}),
+    );
+    assert_url_and_canonical(result["text"].as_str().unwrap(), &link);
+}
+
+/// The front matter holds the user's `link` as `url` and the page's own
+/// address as `canonical`.
+fn assert_url_and_canonical(text: &str, link: &str) {
+    assert!(text.contains(&format!("\nurl: \"{link}\"\n")), "{text}");
+    assert!(
+        text.contains("\ncanonical: \"https://news.example.com/economy/1\"\n"),
+        "{text}"
+    );
+}

@@ -1,17 +1,15 @@
 //! `scrapls check PATH...`: lint files and folders, in parallel.
 
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::report::{human_report, json_report};
-use super::{EXIT_USAGE, config_for, read_text};
-use crate::i18n::Locale;
-use crate::scrap::config::Config;
+use super::{EXIT_USAGE, layers, read_text};
+use crate::i18n::{Locale, Message};
 use crate::scrap::diagnostic::Severity;
+use crate::scrap::resolve::ConfigCache;
 use crate::scrap::validate::check;
 
 /// Output format of `check`.
@@ -81,36 +79,22 @@ pub fn run(args: CheckArgs) -> i32 {
             return EXIT_USAGE;
         }
     };
-    // Resolve configuration once per folder, before the parallel part.
-    let mut configs: HashMap<PathBuf, Arc<Config>> = HashMap::new();
+    // Resolve configuration once per folder, before the parallel part, so
+    // a broken scrapls.toml is a usage error, not a per-file one.
+    let configs = ConfigCache::new(layers(args.config.as_deref(), locale));
     for file in &files {
-        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
-        if configs.contains_key(&dir) {
-            continue;
-        }
-        let lookup = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            &dir
-        };
-        match config_for(lookup, args.config.as_deref(), locale) {
-            Ok(config) => {
-                configs.insert(dir, Arc::new(config));
-            }
-            Err(e) => {
-                eprintln!("scrapls: {e}");
-                return EXIT_USAGE;
-            }
+        if let Err(e) = configs.for_file(file) {
+            eprintln!("scrapls: {e}");
+            return EXIT_USAGE;
         }
     }
     let color = std::io::stdout().is_terminal();
     let results: Vec<Result<(String, usize, usize), String>> = files
         .par_iter()
         .map(|file| {
-            let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
-            let config = &configs[&dir];
+            let config = configs.for_file(file)?;
             let text = read_text(file).map_err(|e| format!("{}: {e}", file.display()))?;
-            let (_, diagnostics) = check(&text, config);
+            let (_, diagnostics) = check(&text, &config);
             let errors = diagnostics
                 .iter()
                 .filter(|d| d.severity == Severity::Error)
@@ -147,16 +131,12 @@ pub fn run(args: CheckArgs) -> i32 {
         }
     }
     if args.format == Format::Human {
-        let summary = match locale {
-            Locale::Ko => format!(
-                "파일 {}개 검사: 오류 {errors}개, 그 밖의 진단 {others}개",
-                files.len()
-            ),
-            Locale::En => format!(
-                "checked {} file(s): {errors} error(s), {others} other diagnostic(s)",
-                files.len()
-            ),
-        };
+        let summary = Message::CheckSummary {
+            files: files.len(),
+            errors,
+            others,
+        }
+        .render(locale);
         let _ = writeln!(stdout, "{summary}");
     }
     if unreadable {

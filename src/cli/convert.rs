@@ -3,10 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use super::{EXIT_USAGE, config_for, read_text};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::scrap::convert::table_to_markdown;
 use crate::scrap::parse::{Form, parse};
-use crate::scrap::render::{Prefill, new_scrap, today};
+use crate::scrap::prefill::Prefill;
+use crate::scrap::render::new_scrap;
 
 /// Arguments of `scrapls convert`.
 #[derive(Debug, clap::Args)]
@@ -57,10 +58,7 @@ pub fn run_convert(args: ConvertArgs) -> i32 {
             eprintln!(
                 "scrapls: {}: {}",
                 args.file.display(),
-                config.locale.pick(
-                    "표 형식 스크랩이 아닙니다 (이미 Markdown 형식입니다).",
-                    "not a table-form scrap (it is already Markdown)."
-                )
+                Message::NotTableForm.render(config.locale)
             );
             1
         }
@@ -73,7 +71,7 @@ pub fn run_new(args: NewArgs) -> i32 {
     match config_for(Path::new("."), args.config.as_deref(), locale) {
         Ok(config) => {
             let fill = Prefill {
-                date: Some(today()),
+                date: Some(config.today()),
                 ..Prefill::default()
             };
             print!("{}", new_scrap(&config.template, config.locale, &fill));

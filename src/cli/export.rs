@@ -11,7 +11,7 @@ use crate::export::csv::{Delimiter, delimited};
 use crate::export::select::Selection;
 use crate::export::{Record, html, rows, sort_by_date, table, xlsx};
 use crate::i18n::Locale;
-use crate::scrap::validate::is_iso_date;
+use crate::scrap::dates::is_iso_date;
 
 /// What to export to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

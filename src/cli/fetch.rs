@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use super::{EXIT_USAGE, config_for, write_output};
 use crate::article::{Article, FetchOptions, extract, fetch_article};
-use crate::i18n::Locale;
-use crate::scrap::render::{Prefill, new_scrap, today};
+use crate::i18n::{Locale, Message};
+use crate::scrap::prefill::Prefill;
+use crate::scrap::render::new_scrap;
 
 /// What to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -110,7 +111,7 @@ pub fn run_extract(args: ExtractArgs) -> i32 {
             eprintln!(
                 "scrapls: {}: {}",
                 args.url.as_deref().unwrap_or_default(),
-                locale.pick("주소를 해석할 수 없습니다", "not a valid URL")
+                Message::NotAUrl.render(locale)
             );
             return EXIT_USAGE;
         }
@@ -133,10 +134,7 @@ pub fn run_extract(args: ExtractArgs) -> i32 {
         eprintln!(
             "scrapls: {}: {}",
             args.file.display(),
-            locale.pick(
-                "기사 제목이나 본문을 찾지 못했습니다",
-                "no headline or article text found"
-            )
+            Message::NoArticleFound.render(locale)
         );
         return 1;
     }
@@ -168,15 +166,8 @@ fn emit(article: Article, link: Option<&str>, out: &OutputArgs, env_locale: Loca
                 }
             };
             let fill = Prefill {
-                date: Some(today()),
-                headline: article.headline,
-                // The link the user gave is what they will recognise; the
-                // canonical one is the fallback for saved pages.
-                url: link.map(str::to_owned).or(article.url),
-                body: Some(article.body).filter(|b| !b.is_empty()),
-                press: article.press,
-                author: article.author,
-                published: article.published,
+                date: Some(config.today()),
+                ..Prefill::from_article(article, link)
             };
             new_scrap(&config.template, config.locale, &fill)
         }

@@ -11,10 +11,11 @@ pub mod export;
 pub mod fetch;
 pub mod report;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::i18n::Locale;
-use crate::scrap::config::{CONFIG_FILE, Config, ConfigFile};
+use crate::i18n::{Locale, Message};
+use crate::scrap::config::Config;
+use crate::scrap::resolve::{Layers, resolve_for};
 
 /// Exit status for bad usage and unreadable input (clap uses 2 as well).
 pub const EXIT_USAGE: i32 = 2;
@@ -43,32 +44,20 @@ pub fn read_text(path: &Path) -> std::io::Result<String> {
     })
 }
 
-/// The configuration for files under `dir`: the nearest `scrapls.toml` in
-/// `dir` or an ancestor, layered under an explicit `--config` file.
-pub fn config_for(dir: &Path, explicit: Option<&Path>, locale: Locale) -> Result<Config, String> {
-    let mut file = match find_config(dir) {
-        Some(path) => ConfigFile::load(&path).map_err(|e| e.to_string())?,
-        None => ConfigFile::default(),
-    };
-    if let Some(path) = explicit {
-        if !path.exists() {
-            return Err(format!("{}: not found", path.display()));
-        }
-        file = file.merge(ConfigFile::load(path).map_err(|e| e.to_string())?);
+/// How the CLI layers configuration: `--config` over the nearest
+/// `scrapls.toml`, the environment's locale when no file names one.
+pub fn layers(explicit: Option<&Path>, locale: Locale) -> Layers {
+    Layers {
+        explicit: explicit.map(Path::to_path_buf),
+        fallback_locale: locale,
+        ..Layers::default()
     }
-    let mut config = file.resolve().map_err(|e| e.to_string())?;
-    if file.locale.is_none() {
-        config.locale = locale;
-    }
-    Ok(config)
 }
 
-/// The nearest `scrapls.toml` at or above `dir`.
-pub fn find_config(dir: &Path) -> Option<PathBuf> {
-    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    dir.ancestors()
-        .map(|d| d.join(CONFIG_FILE))
-        .find(|p| p.is_file())
+/// The configuration for files under `dir` ([`resolve_for`], the rule the
+/// language server uses too).
+pub fn config_for(dir: &Path, explicit: Option<&Path>, locale: Locale) -> Result<Config, String> {
+    resolve_for(Some(dir), &layers(explicit, locale))
 }
 
 /// Writes `bytes` to `path`; without `force`, an existing file is never
@@ -90,10 +79,7 @@ pub fn write_output(path: &Path, bytes: &[u8], force: bool, locale: Locale) -> i
             eprintln!(
                 "scrapls: {}: {}",
                 path.display(),
-                locale.pick(
-                    "파일이 이미 있습니다. 덮어쓰려면 --force를 주세요",
-                    "file exists; pass --force to overwrite it"
-                )
+                Message::FileExists.render(locale)
             );
             1
         }

@@ -6,7 +6,7 @@ use std::path::Path;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::scrap::diagnostic::{Diagnostic, Severity};
 use crate::text::position::{Encoding, LineIndex, Position};
 
@@ -121,10 +121,7 @@ pub fn human_report(
                 ),
         ];
         if let Some(section) = &d.section {
-            let note = match locale {
-                Locale::Ko => format!("섹션: {section}"),
-                Locale::En => format!("section: {section}"),
-            };
+            let note = Message::SectionNote { section }.render(locale);
             groups.push(Group::with_title(Level::NOTE.secondary_title(note)));
         }
         out.push_str(&renderer.render(&groups));

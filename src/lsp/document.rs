@@ -1,10 +1,13 @@
 //! Open documents: a rope that takes incremental edits in O(log n), and a
-//! lazily computed analysis snapshot per version.
+//! lazily computed analysis per version, which carries the configuration
+//! it was built with (so a request never pairs one version's parse with
+//! another configuration's template).
 //!
 //! Positions arrive in the negotiated encoding (UTF-8 or UTF-16) and are
 //! clamped, never trusted: past a line's end, past the document's end, or
 //! inside a surrogate pair they land on the nearest valid place.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use ropey::Rope;
@@ -15,6 +18,9 @@ use crate::scrap::parse::Scrap;
 use crate::scrap::validate::check;
 use crate::text::position::{Encoding, LineIndex, Position};
 
+/// Source of [`Document::generation`].
+static NEXT_GENERATION: AtomicU64 = AtomicU64::new(1);
+
 /// An open document.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -22,6 +28,10 @@ pub struct Document {
     pub rope: Rope,
     /// The client's version of the text.
     pub version: i32,
+    /// Which opening of the URI this is: a document closed and opened again
+    /// starts again at version 1, so work begun for the closed text must
+    /// compare generations, not versions, before it publishes anything.
+    pub generation: u64,
     /// The analysis of `version`: computed once, by whichever of the
     /// diagnostics worker and a request gets there first, while the other
     /// waits for it instead of analysing the same text again. Replaced by a
@@ -34,6 +44,11 @@ pub struct Document {
 pub struct Analysis {
     /// The version analysed.
     pub version: i32,
+    /// The opening of the document analysed ([`Document::generation`]).
+    pub generation: u64,
+    /// The configuration the analysis was built with: every feature that
+    /// reads the template for this analysis reads it here.
+    pub config: Arc<Config>,
     /// The text of that version.
     pub text: String,
     /// Line starts of `text`.
@@ -46,11 +61,13 @@ pub struct Analysis {
 
 impl Analysis {
     /// Analyses `text` with `config`.
-    pub fn new(version: i32, text: String, config: &Config) -> Analysis {
-        let (scrap, diagnostics) = check(&text, config);
+    pub fn new(version: i32, generation: u64, text: String, config: Arc<Config>) -> Analysis {
+        let (scrap, diagnostics) = check(&text, &config);
         let index = LineIndex::new(&text);
         Analysis {
             version,
+            generation,
+            config,
             text,
             index,
             scrap,
@@ -84,6 +101,7 @@ impl Document {
         Document {
             rope: Rope::from_str(text),
             version,
+            generation: NEXT_GENERATION.fetch_add(1, Ordering::Relaxed),
             analysis: Arc::default(),
         }
     }

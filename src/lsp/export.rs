@@ -7,7 +7,8 @@ use serde::Deserialize;
 use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, Result};
 
-use super::server::{Backend, guarded, uri_argument};
+use super::server::{Backend, uri_argument};
+use super::state::guarded;
 use crate::cli::check::collect;
 use crate::cli::read_text;
 use crate::export::select::Selection;
@@ -34,10 +35,9 @@ struct DigestOptions {
 
 /// `scrapls.copySheetRows`: the open document as sheet rows.
 pub fn copy_sheet_rows(backend: &Backend, args: &[Value]) -> Result<Option<Value>> {
-    let uri = uri_argument(args)?;
-    let analysis = backend.state().analysis(&uri)?;
-    let config = backend.state().config();
-    let rows = guarded("copySheetRows", || {
+    let snap = backend.state().snapshot(&uri_argument(args)?)?;
+    let rows = snap.run("copySheetRows", |s| {
+        let (analysis, config) = (&s.analysis, s.config());
         let record = Record::of(&analysis.text, &analysis.scrap, &config.template);
         table::sheet_rows(&record, &config.template, config.locale)
     })?;
@@ -53,17 +53,17 @@ pub async fn export_digest(backend: &Backend, args: &[Value]) -> Result<Option<V
         Some(v) => serde_json::from_value(v.clone())
             .map_err(|e| Error::invalid_params(format!("digest options: {e}")))?,
     };
-    let config = backend.state().config();
+    let config = backend.state().config_for(Some(&uri));
     let selection = Selection {
         since: options.since,
         until: options.until,
         tag: options.tag,
     };
-    let records = match backend.state().analysis(&uri) {
-        Ok(analysis) => vec![Record::of(
-            &analysis.text,
-            &analysis.scrap,
-            &config.template,
+    let records = match backend.state().snapshot(&uri) {
+        Ok(snap) => vec![Record::of(
+            &snap.analysis.text,
+            &snap.analysis.scrap,
+            &snap.config().template,
         )],
         Err(_) => {
             let path = uri

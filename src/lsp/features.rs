@@ -8,31 +8,13 @@ use super::document::Analysis;
 use super::proto::{range, to_lsp};
 use crate::i18n::Locale;
 use crate::scrap::config::Config;
+use crate::scrap::frontmatter::{self, Field, KEYS};
 use crate::scrap::parse::{Form, content_text};
-use crate::scrap::render::{SECTION_LEVEL, guidance_comment, today};
+use crate::scrap::render::{SECTION_LEVEL, guidance_comment};
 use crate::scrap::template::{Kind, Role, SectionSpec};
 use crate::scrap::validate::url_tokens;
 use crate::text::hangul;
 use crate::text::position::Encoding;
-
-/// Front matter keys: name, Korean and English description.
-pub const FRONT_MATTER_KEYS: [(&str, &str, &str); 7] = [
-    (
-        "date",
-        "스크랩한 날짜 (YYYY-MM-DD)",
-        "Date of the scrap (YYYY-MM-DD)",
-    ),
-    ("press", "언론사", "Publication"),
-    ("author", "기자", "Reporter"),
-    (
-        "published",
-        "기사 게재일 (ISO 8601)",
-        "When the article was published (ISO 8601)",
-    ),
-    ("url", "기사 주소", "Article URL"),
-    ("tags", "태그 목록", "Tags"),
-    ("job", "희망직무", "The job you are aiming for"),
-];
 
 /// Completion at `offset`: section headings at a line start, front matter
 /// keys inside the front matter.
@@ -55,19 +37,20 @@ pub fn completion(
             return None;
         }
         let present: Vec<&str> = fm.entries.iter().map(|e| &text[e.key.clone()]).collect();
-        let items = FRONT_MATTER_KEYS
+        let items = KEYS
             .iter()
-            .filter(|(key, _, _)| !present.contains(key) && key.starts_with(typed.trim()))
-            .map(|(key, ko, en)| {
-                let value = if *key == "date" {
-                    today()
+            .filter(|k| !present.contains(&k.name) && k.name.starts_with(typed.trim()))
+            .map(|k| {
+                let value = if k.field == Field::Date {
+                    config.today()
                 } else {
                     String::new()
                 };
+                let key = k.name;
                 lsp::CompletionItem {
-                    label: (*key).to_string(),
+                    label: key.to_string(),
                     kind: Some(lsp::CompletionItemKind::PROPERTY),
-                    detail: Some(locale.pick(ko, en).to_string()),
+                    detail: Some(k.meaning(locale).to_string()),
                     text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit {
                         range: replace,
                         new_text: format!("{key}: {value}"),
@@ -230,11 +213,11 @@ pub fn hover(
         for entry in &fm.entries {
             if entry.key.start <= offset && offset <= entry.key.end {
                 let key = &text[entry.key.clone()];
-                let (_, ko, en) = FRONT_MATTER_KEYS.iter().find(|(k, _, _)| *k == key)?;
+                let meaning = frontmatter::key(key)?.meaning(locale);
                 return Some(lsp::Hover {
                     contents: lsp::HoverContents::Markup(lsp::MarkupContent {
                         kind: lsp::MarkupKind::Markdown,
-                        value: format!("`{key}` — {}", locale.pick(ko, en)),
+                        value: format!("`{key}` — {meaning}"),
                     }),
                     range: Some(range(analysis, &entry.key, encoding)),
                 });

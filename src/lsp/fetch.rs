@@ -6,46 +6,34 @@
 //! user typed in between and the editor refuses it, it is recomputed against
 //! the newer version (a few times). Failures change nothing and say why.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use serde::Deserialize;
 use serde_json::{Value, json};
-use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types as lsp;
 
 use super::actions::{article_link, workspace_edit};
-use super::server::Backend;
+use super::server::{Backend, uri_argument};
+use super::state::{State, guarded};
 use crate::article::Article;
-use crate::article::fetch::{FetchOptions, fetch_article};
+use crate::article::fetch::{FetchError, FetchOptions, fetch_article_cancellable};
 use crate::i18n::Locale;
 use crate::scrap::edit::fill_from_article;
-use crate::scrap::render::{Prefill, new_scrap, today};
+use crate::scrap::prefill::Prefill;
+use crate::scrap::render::new_scrap;
 
 /// How often a refused edit is recomputed against a newer version.
 const APPLY_ATTEMPTS: usize = 3;
 
 static NEXT_TOKEN: AtomicU64 = AtomicU64::new(1);
 
-/// The fill values a fetched article gives a scrap.
-fn prefill(article: Article, url: &str) -> Prefill {
-    Prefill {
-        date: None,
-        headline: article.headline,
-        body: Some(article.body).filter(|b| !b.trim().is_empty()),
-        press: article.press,
-        author: article.author,
-        published: article.published,
-        url: Some(article.url.unwrap_or_else(|| url.to_string())),
-    }
-}
-
 /// Fetch options from the editor settings.
-fn options(backend: &Backend) -> FetchOptions {
+fn options(state: &State) -> FetchOptions {
     let mut options = FetchOptions::default();
-    if let Ok(session) = backend.state().session.read() {
+    if let Ok(session) = state.session.read() {
         if let Some(ms) = session.settings.fetch.timeout_ms {
             options.timeout = Duration::from_millis(ms.max(1));
         }
@@ -69,16 +57,18 @@ impl Backend {
             lsp::NumberOrString::Number(n) => n.to_string(),
             lsp::NumberOrString::String(s) => s,
         };
-        if let Ok(cancels) = self.cancels().lock()
-            && let Some(notify) = cancels.get(&key)
+        if let Ok(fetches) = self.state().fetches.lock()
+            && let Some(cancel) = fetches.get(&key)
         {
-            notify.notify_one();
+            cancel.cancel();
         }
     }
 }
 
-/// Runs `fetch` with work-done progress (when the client supports it) and
-/// cancellation from the progress's cancel button. `None` when cancelled.
+/// Runs the fetch with work-done progress (when the client supports it) and
+/// cancellation from the progress's cancel button (the server's one
+/// cancellation mechanism: a [`CancellationToken`] per running fetch;
+/// `$/cancelRequest` drops the whole request). `None` when cancelled.
 async fn with_progress(
     backend: &Backend,
     url: &str,
@@ -88,15 +78,11 @@ async fn with_progress(
         "scrapls-fetch-{}",
         NEXT_TOKEN.fetch_add(1, Ordering::Relaxed)
     );
-    let cancel = Arc::new(Notify::new());
-    if let Ok(mut cancels) = backend.cancels().lock() {
-        cancels.insert(token.clone(), cancel.clone());
+    let cancel = CancellationToken::new();
+    if let Ok(mut fetches) = backend.state().fetches.lock() {
+        fetches.insert(token.clone(), cancel.clone());
     }
-    let supports = backend
-        .state()
-        .session
-        .read()
-        .is_ok_and(|s| s.work_done_progress);
+    let supports = backend.state().caps().work_done_progress;
     let progress_token = lsp::NumberOrString::String(token.clone());
     let progress = if supports
         && backend
@@ -120,13 +106,13 @@ async fn with_progress(
     } else {
         None
     };
-    let options = options(backend);
-    let result = tokio::select! {
-        r = fetch_article(url, &options) => Some(r.map_err(|e| e.message(locale))),
-        () = cancel.notified() => None,
+    let options = options(backend.state());
+    let result = match fetch_article_cancellable(url, &options, &cancel).await {
+        Err(FetchError::Cancelled) => None,
+        r => Some(r.map_err(|e| e.message(locale))),
     };
-    if let Ok(mut cancels) = backend.cancels().lock() {
-        cancels.remove(&token);
+    if let Ok(mut fetches) = backend.state().fetches.lock() {
+        fetches.remove(&token);
     }
     if let Some(p) = progress {
         let done = match &result {
@@ -165,10 +151,10 @@ pub async fn new_from_url(backend: &Backend, args: &[Value]) -> Result<Option<Va
         .filter(|u| crate::scrap::validate::is_http_url(u))
         .ok_or_else(|| Error::invalid_params("expected an http(s) URL as the first argument"))?
         .to_string();
-    let config = backend.state().config();
+    let config = backend.state().config_for(None);
     let locale = config.locale;
     let mut fill = match with_progress(backend, &url, locale).await {
-        Some(Ok(article)) => prefill(article, &url),
+        Some(Ok(article)) => Prefill::from_article(article, Some(&url)),
         Some(Err(reason)) => {
             show_error(backend, locale, &reason).await;
             Prefill {
@@ -178,24 +164,17 @@ pub async fn new_from_url(backend: &Backend, args: &[Value]) -> Result<Option<Va
         }
         None => return Ok(None),
     };
-    fill.date = Some(today());
-    Ok(Some(
-        json!({ "text": new_scrap(&config.template, locale, &fill) }),
-    ))
+    fill.date = Some(config.today());
+    let text = guarded("newFromUrl", || new_scrap(&config.template, locale, &fill))?;
+    Ok(Some(json!({ "text": text })))
 }
 
 /// `scrapls.fetchArticle [uri]` (and the `replace` variant).
 pub async fn fetch_into(backend: &Backend, args: &[Value], replace: bool) -> Result<Option<Value>> {
-    let uri: lsp::Uri = args
-        .first()
-        .and_then(Value::as_str)
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| Error::invalid_params("expected a document URI as the first argument"))?;
     let state = backend.state().clone();
-    let config = state.config();
-    let locale = config.locale;
-    let analysis = state.analysis(&uri)?;
-    let Some(url) = article_link(&analysis, &config) else {
+    let snap = state.snapshot(&uri_argument(args)?)?;
+    let locale = snap.config().locale;
+    let Some(url) = snap.run("fetchArticle", |s| article_link(&s.analysis, s.config()))? else {
         show_error(
             backend,
             locale,
@@ -215,18 +194,20 @@ pub async fn fetch_into(backend: &Backend, args: &[Value], replace: bool) -> Res
         }
         None => return Ok(Some(Value::Bool(false))),
     };
-    let fill = prefill(article, &url);
+    let fill = Prefill::from_article(article, Some(&url));
     for _ in 0..APPLY_ATTEMPTS {
         // Against the document as it is now, not as it was at the request.
-        let analysis = state.analysis(&uri)?;
-        let (edits, kept) = fill_from_article(
-            &analysis.text,
-            &analysis.scrap,
-            &config.template,
-            &fill,
-            replace,
-            locale,
-        );
+        let snap = state.snapshot(&snap.uri)?;
+        let (edits, kept) = snap.run("fetchArticle", |s| {
+            fill_from_article(
+                &s.analysis.text,
+                &s.analysis.scrap,
+                &s.config().template,
+                &fill,
+                replace,
+                locale,
+            )
+        })?;
         if edits.is_empty() {
             let message = match locale {
                 Locale::Ko => format!(
@@ -244,8 +225,9 @@ pub async fn fetch_into(backend: &Backend, args: &[Value], replace: bool) -> Res
                 .await;
             return Ok(Some(Value::Bool(false)));
         }
-        let encoding = state.encoding();
-        let edit = workspace_edit(&uri, &analysis, edits, encoding);
+        let edit = snap.run("fetchArticle", |s| {
+            workspace_edit(&s.uri, &s.analysis, edits, s.encoding())
+        })?;
         match backend.client().apply_edit(edit).await {
             Ok(response) if response.applied => return Ok(Some(Value::Bool(true))),
             Ok(_) => continue, // The document moved on: recompute.

@@ -1,12 +1,17 @@
 //! The language server: protocol glue over the pure [`crate::scrap`] layer.
 //!
-//! `server` holds the session and document lifecycle, `document` the rope
-//! and analysis snapshots, `features` and `actions` compute answers from an
-//! analysis, `proto` converts spans and values to LSP types, `settings`
-//! reads editor settings, `fetch` runs article fetches off the input
-//! path, and `export` returns sheet rows and digests.
+//! `server` holds the thin handlers, `state` the shared state and the
+//! per-request [`state::Snapshot`], `capabilities` the `initialize`
+//! negotiation, `diagnostics` the per-document workers, `document` the rope
+//! and analysis per version, `features` and `actions` compute answers from
+//! an analysis, `proto` converts spans and values to LSP types, `settings`
+//! reads editor settings, `fetch` runs article fetches off the input path,
+//! `export` returns sheet rows and digests, and `transport` guards stdio
+//! against malformed messages.
 
 pub mod actions;
+pub mod capabilities;
+pub mod diagnostics;
 pub mod document;
 pub mod export;
 pub mod features;
@@ -14,6 +19,7 @@ pub mod fetch;
 pub mod proto;
 pub mod server;
 pub mod settings;
+pub mod state;
 pub mod transport;
 
 use tower_lsp_server::{LspService, Server};

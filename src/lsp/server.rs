@@ -1,41 +1,33 @@
-//! The `LanguageServer` implementation: session state, document lifecycle,
-//! diagnostics scheduling, and dispatch to [`super::features`] and
-//! [`super::actions`].
+//! The `LanguageServer` implementation: thin handlers. Each takes one
+//! [`Snapshot`] of its document ([`State::snapshot`]) and runs its pure work
+//! under the panic guard ([`Snapshot::run`]); the work itself lives in
+//! [`super::features`], [`super::actions`] and [`super::fetch`], the
+//! negotiation in [`super::capabilities`], diagnostics in
+//! [`super::diagnostics`].
 //!
-//! Invariants:
-//! * Edits are applied synchronously at the start of `didChange`, before any
-//!   `.await`: tower-lsp-server starts handlers in arrival order, so edits
-//!   are applied strictly in order; a version not newer than the document's
-//!   is ignored.
-//! * Diagnostics are computed off the input path by one worker per document
-//!   that always analyses the latest version (a burst of keystrokes
-//!   coalesces into one analysis) and publishes only if still current.
-//! * Pure computations run under `catch_unwind`: a bug answers one request
-//!   with an error instead of taking the server down.
+//! Invariant: edits are applied synchronously at the start of `didChange`,
+//! before any `.await`: tower-lsp-server starts handlers in arrival order,
+//! so edits are applied strictly in order; a version not newer than the
+//! document's is ignored.
 
-use std::collections::HashMap;
-use std::panic::AssertUnwindSafe;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::Arc;
 
 use serde_json::Value;
-use tokio::sync::Notify;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::{Client, LanguageServer};
 
-use super::actions::{self, COMMANDS};
-use super::document::{Analysis, Change, Document};
+use super::actions;
+use super::capabilities::{ClientCaps, server_capabilities, workspace_root};
+use super::diagnostics::{self, lsp_diagnostics};
+use super::document::{Change, Document};
 use super::features;
-use super::proto::{diagnostic, from_lsp, span};
+use super::proto::{from_lsp, span};
 use super::settings::Settings;
+use super::state::{Session, Snapshot, State, guarded};
 use crate::i18n::Locale;
-use crate::scrap::config::{CONFIG_FILE, Config};
-use crate::text::position::Encoding;
-
-/// Documents larger than this are analysed on the blocking pool so the
-/// runtime's threads stay free for input.
-const BLOCKING_THRESHOLD: usize = 256 * 1024;
+use crate::scrap::config::CONFIG_FILE;
+use crate::scrap::resolve::ConfigCache;
 
 /// Set by `shutdown`: `exit` after it ends the process with status 0.
 pub static SHUTDOWN_REQUESTED: std::sync::atomic::AtomicBool =
@@ -45,96 +37,6 @@ pub static SHUTDOWN_REQUESTED: std::sync::atomic::AtomicBool =
 pub struct Backend {
     client: Client,
     state: Arc<State>,
-    /// Cancel switches of running fetches, by progress token.
-    cancels: Mutex<HashMap<String, Arc<Notify>>>,
-}
-
-/// Shared state.
-pub(crate) struct State {
-    pub(crate) docs: Mutex<HashMap<lsp::Uri, Document>>,
-    pub(crate) session: RwLock<Session>,
-    workers: Mutex<HashMap<lsp::Uri, Arc<Notify>>>,
-}
-
-/// What `initialize` negotiated, and the current configuration.
-pub(crate) struct Session {
-    pub(crate) encoding: Encoding,
-    pub(crate) client_locale: Locale,
-    pub(crate) root: Option<PathBuf>,
-    pub(crate) settings: Settings,
-    pub(crate) config: Arc<Config>,
-    pub(crate) pull_diagnostics: bool,
-    pub(crate) snippets: bool,
-    pub(crate) work_done_progress: bool,
-    pub(crate) watch_registration: bool,
-}
-
-impl Default for Session {
-    fn default() -> Session {
-        Session {
-            encoding: Encoding::Utf16,
-            client_locale: Locale::Ko,
-            root: None,
-            settings: Settings::default(),
-            config: Arc::new(Config::default()),
-            pull_diagnostics: false,
-            snippets: false,
-            work_done_progress: false,
-            watch_registration: false,
-        }
-    }
-}
-
-/// Runs a pure computation, turning a panic into an internal error.
-pub(crate) fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
-    std::panic::catch_unwind(AssertUnwindSafe(f)).map_err(|panic| {
-        let reason = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        eprintln!("scrapls: internal error in {what}: {reason}");
-        Error {
-            code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
-            message: format!("scrapls: internal error in {what}: {reason}").into(),
-            data: None,
-        }
-    })
-}
-
-fn not_open(uri: &lsp::Uri) -> Error {
-    Error::invalid_params(format!("document not open: {}", uri.as_str()))
-}
-
-impl State {
-    pub(crate) fn config(&self) -> Arc<Config> {
-        self.session
-            .read()
-            .map(|s| s.config.clone())
-            .unwrap_or_default()
-    }
-
-    pub(crate) fn encoding(&self) -> Encoding {
-        self.session.read().map(|s| s.encoding).unwrap_or_default()
-    }
-
-    /// The analysis of the document's current version, computed if needed.
-    pub(crate) fn analysis(&self, uri: &lsp::Uri) -> Result<Arc<Analysis>> {
-        let (cell, rope, version) = {
-            let docs = self.docs.lock().map_err(|_| Error::internal_error())?;
-            let doc = docs.get(uri).ok_or_else(|| not_open(uri))?;
-            let cell = doc.analysis_cell();
-            if let Some(a) = cell.get() {
-                return Ok(a.clone());
-            }
-            (cell, doc.rope.clone(), doc.version)
-        };
-        let config = self.config();
-        guarded("analysis", || {
-            cell.get_or_init(|| Arc::new(Analysis::new(version, rope.to_string(), &config)))
-                .clone()
-        })
-    }
 }
 
 impl Backend {
@@ -142,120 +44,42 @@ impl Backend {
     pub fn new(client: Client) -> Backend {
         Backend {
             client,
-            state: Arc::new(State {
-                docs: Mutex::new(HashMap::new()),
-                session: RwLock::new(Session::default()),
-                workers: Mutex::new(HashMap::new()),
-            }),
-            cancels: Mutex::new(HashMap::new()),
+            state: Arc::new(State::default()),
         }
     }
 
-    /// Starts the diagnostics worker of a document (push mode only).
-    fn start_worker(&self, uri: lsp::Uri) {
-        if self.state.session.read().is_ok_and(|s| s.pull_diagnostics) {
-            return;
-        }
-        let notify = Arc::new(Notify::new());
-        if let Ok(mut workers) = self.state.workers.lock() {
-            workers.insert(uri.clone(), notify.clone());
-        }
-        let state = self.state.clone();
-        let client = self.client.clone();
-        tokio::spawn(async move {
-            loop {
-                notify.notified().await;
-                let snapshot = state
-                    .docs
-                    .lock()
-                    .ok()
-                    .and_then(|docs| docs.get(&uri).map(|d| (d.rope.len_bytes(), d.version)));
-                let Some((len, version)) = snapshot else {
-                    break; // Closed.
-                };
-                let analysis = if len > BLOCKING_THRESHOLD {
-                    let (state, uri) = (state.clone(), uri.clone());
-                    tokio::task::spawn_blocking(move || state.analysis(&uri))
-                        .await
-                        .unwrap_or_else(|_| Err(Error::internal_error()))
-                } else {
-                    state.analysis(&uri)
-                };
-                let Ok(analysis) = analysis else {
-                    continue;
-                };
-                let current = state
-                    .docs
-                    .lock()
-                    .ok()
-                    .and_then(|docs| docs.get(&uri).map(|d| d.version));
-                if current != Some(analysis.version) || analysis.version < version {
-                    continue; // A newer edit arrived; its notification is pending.
-                }
-                let encoding = state.encoding();
-                let diagnostics = analysis
-                    .diagnostics
-                    .iter()
-                    .map(|d| diagnostic(&analysis, d, encoding))
-                    .collect();
-                client
-                    .publish_diagnostics(uri.clone(), diagnostics, Some(analysis.version))
-                    .await;
-            }
-        });
+    /// The client connection.
+    pub(crate) fn client(&self) -> &Client {
+        &self.client
     }
 
-    fn schedule(&self, uri: &lsp::Uri) {
-        if let Ok(workers) = self.state.workers.lock()
-            && let Some(notify) = workers.get(uri)
-        {
-            notify.notify_one();
+    /// The shared state.
+    pub(crate) fn state(&self) -> &Arc<State> {
+        &self.state
+    }
+
+    /// Shows configuration errors not yet shown for `uri` (or the
+    /// workspace's, for `None`).
+    async fn report_config_error(&self, uri: Option<&lsp::Uri>) {
+        if let Some(message) = self.state.config_error(uri) {
+            self.client
+                .show_message(lsp::MessageType::ERROR, format!("scrapls: {message}"))
+                .await;
         }
     }
 
-    /// Re-reads the configuration and re-analyses every open document.
+    /// Forgets every resolved configuration and re-analyses the open
+    /// documents (settings or a `scrapls.toml` changed).
     async fn reload_config(&self) {
-        let result = {
-            let session = match self.state.session.read() {
-                Ok(s) => s,
-                Err(_) => return,
-            };
-            session
-                .settings
-                .resolve(session.root.as_deref(), session.client_locale)
-        };
-        match result {
-            Ok(config) => {
-                if let Ok(mut session) = self.state.session.write() {
-                    session.config = Arc::new(config);
-                }
-            }
-            Err(message) => {
-                self.client
-                    .show_message(lsp::MessageType::ERROR, format!("scrapls: {message}"))
-                    .await;
-            }
-        }
-        let uris: Vec<lsp::Uri> = match self.state.docs.lock() {
-            Ok(mut docs) => docs
-                .iter_mut()
-                .map(|(uri, doc)| {
-                    doc.invalidate();
-                    uri.clone()
-                })
-                .collect(),
-            Err(_) => return,
-        };
+        let uris = self.state.reset_configuration();
+        self.report_config_error(None).await;
         for uri in &uris {
-            self.schedule(uri);
+            self.report_config_error(Some(uri)).await;
+            diagnostics::schedule(&self.state, uri);
         }
-        if self.state.session.read().is_ok_and(|s| s.pull_diagnostics) {
+        if self.state.caps().pull_diagnostics {
             let _ = self.client.workspace_diagnostic_refresh().await;
         }
-    }
-
-    fn locale(&self) -> Locale {
-        self.state.config().locale
     }
 
     /// Applies a workspace edit through the client; reports refusal.
@@ -264,7 +88,7 @@ impl Backend {
             Ok(response) if response.applied => Ok(Some(Value::Bool(true))),
             Ok(response) => {
                 let reason = response.failure_reason.unwrap_or_default();
-                let locale = self.locale();
+                let locale = self.state.config_for(None).locale;
                 self.client
                     .show_message(
                         lsp::MessageType::WARNING,
@@ -280,16 +104,23 @@ impl Backend {
         }
     }
 
-    pub(crate) fn client(&self) -> &Client {
-        &self.client
-    }
-
-    pub(crate) fn state(&self) -> &Arc<State> {
-        &self.state
-    }
-
-    pub(crate) fn cancels(&self) -> &Mutex<HashMap<String, Arc<Notify>>> {
-        &self.cancels
+    /// Computes a document edit from a snapshot under the guard and applies
+    /// it as a versioned edit; `false` when there is nothing to do.
+    async fn apply_from(
+        &self,
+        snap: &Snapshot,
+        label: &str,
+        edits: impl FnOnce(&Snapshot) -> Vec<crate::scrap::edit::Edit>,
+    ) -> Result<Option<Value>> {
+        let edit = snap.run(label, |s| {
+            let edits = edits(s);
+            (!edits.is_empty())
+                .then(|| actions::workspace_edit(&s.uri, &s.analysis, edits, s.encoding()))
+        })?;
+        match edit {
+            Some(edit) => self.apply(edit, label).await,
+            None => Ok(Some(Value::Bool(false))),
+        }
     }
 }
 
@@ -303,130 +134,35 @@ pub(crate) fn uri_argument(args: &[Value]) -> Result<lsp::Uri> {
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: lsp::InitializeParams) -> Result<lsp::InitializeResult> {
-        let caps = &params.capabilities;
-        let offers_utf8 = caps
-            .general
-            .as_ref()
-            .and_then(|g| g.position_encodings.as_ref())
-            .is_some_and(|encs| encs.contains(&lsp::PositionEncodingKind::UTF8));
-        let encoding = if offers_utf8 {
-            Encoding::Utf8
-        } else {
-            Encoding::Utf16
-        };
-        let text_caps = caps.text_document.as_ref();
-        let pull = text_caps.and_then(|t| t.diagnostic.as_ref()).is_some();
-        let snippets = text_caps
-            .and_then(|t| t.completion.as_ref())
-            .and_then(|c| c.completion_item.as_ref())
-            .and_then(|i| i.snippet_support)
-            .unwrap_or(false);
-        let work_done_progress = caps
-            .window
-            .as_ref()
-            .and_then(|w| w.work_done_progress)
-            .unwrap_or(false);
-        let watch_registration = caps
-            .workspace
-            .as_ref()
-            .and_then(|w| w.did_change_watched_files.as_ref())
-            .and_then(|d| d.dynamic_registration)
-            .unwrap_or(false);
-        #[allow(deprecated)] // root_uri is still what many clients send.
-        let root = params
-            .workspace_folders
-            .as_ref()
-            .and_then(|f| f.first())
-            .map(|f| f.uri.clone())
-            .or(params.root_uri.clone())
-            .and_then(|u| u.to_file_path().map(|p| p.into_owned()));
-        let client_locale = params
-            .locale
-            .as_deref()
-            .and_then(Locale::from_tag)
-            .unwrap_or_default();
+        let caps = ClientCaps::from_params(&params);
+        let root = workspace_root(&params);
         let (settings, settings_error) = params
             .initialization_options
             .as_ref()
             .map(Settings::from_json)
             .unwrap_or_default();
-        let config = settings.resolve(root.as_deref(), client_locale);
-        let config_error = config.as_ref().err().cloned();
         {
             let mut session = self
                 .state
                 .session
                 .write()
                 .map_err(|_| Error::internal_error())?;
+            let layers = settings.layers(root.as_deref(), caps.locale);
             *session = Session {
-                encoding,
-                client_locale,
+                caps,
                 root,
                 settings,
-                config: Arc::new(config.unwrap_or_default()),
-                pull_diagnostics: pull,
-                snippets,
-                work_done_progress,
-                watch_registration,
+                configs: Arc::new(ConfigCache::new(layers)),
             };
         }
-        for message in settings_error.into_iter().chain(config_error) {
+        if let Some(message) = settings_error {
             self.client
                 .show_message(lsp::MessageType::ERROR, format!("scrapls: {message}"))
                 .await;
         }
-        let position_encoding = match encoding {
-            Encoding::Utf8 => lsp::PositionEncodingKind::UTF8,
-            Encoding::Utf16 => lsp::PositionEncodingKind::UTF16,
-        };
+        self.report_config_error(None).await;
         Ok(lsp::InitializeResult {
-            capabilities: lsp::ServerCapabilities {
-                position_encoding: Some(position_encoding),
-                text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
-                    lsp::TextDocumentSyncOptions {
-                        open_close: Some(true),
-                        change: Some(lsp::TextDocumentSyncKind::INCREMENTAL),
-                        ..lsp::TextDocumentSyncOptions::default()
-                    },
-                )),
-                completion_provider: Some(lsp::CompletionOptions {
-                    trigger_characters: Some(vec!["#".into()]),
-                    ..lsp::CompletionOptions::default()
-                }),
-                hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
-                document_symbol_provider: Some(lsp::OneOf::Left(true)),
-                folding_range_provider: Some(lsp::FoldingRangeProviderCapability::Simple(true)),
-                document_link_provider: Some(lsp::DocumentLinkOptions {
-                    resolve_provider: Some(false),
-                    work_done_progress_options: lsp::WorkDoneProgressOptions::default(),
-                }),
-                inlay_hint_provider: Some(lsp::OneOf::Left(true)),
-                code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
-                    lsp::CodeActionOptions {
-                        code_action_kinds: Some(vec![
-                            lsp::CodeActionKind::QUICKFIX,
-                            lsp::CodeActionKind::REFACTOR_REWRITE,
-                            lsp::CodeActionKind::SOURCE,
-                        ]),
-                        ..lsp::CodeActionOptions::default()
-                    },
-                )),
-                execute_command_provider: Some(lsp::ExecuteCommandOptions {
-                    commands: (COMMANDS.iter().chain(&super::export::COMMANDS))
-                        .map(|c| c.to_string())
-                        .collect(),
-                    ..lsp::ExecuteCommandOptions::default()
-                }),
-                diagnostic_provider: pull.then(|| {
-                    lsp::DiagnosticServerCapabilities::Options(lsp::DiagnosticOptions {
-                        identifier: Some("scrapls".into()),
-                        inter_file_dependencies: false,
-                        workspace_diagnostics: false,
-                        ..lsp::DiagnosticOptions::default()
-                    })
-                }),
-                ..lsp::ServerCapabilities::default()
-            },
+            capabilities: server_capabilities(&caps),
             server_info: Some(lsp::ServerInfo {
                 name: "scrapls".into(),
                 version: Some(env!("CARGO_PKG_VERSION").into()),
@@ -436,12 +172,7 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: lsp::InitializedParams) {
-        let watch = self
-            .state
-            .session
-            .read()
-            .is_ok_and(|s| s.watch_registration);
-        if watch {
+        if self.state.caps().watch_registration {
             let options = lsp::DidChangeWatchedFilesRegistrationOptions {
                 watchers: vec![lsp::FileSystemWatcher {
                     glob_pattern: lsp::GlobPattern::String(format!("**/{CONFIG_FILE}")),
@@ -464,18 +195,20 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: lsp::DidOpenTextDocumentParams) {
         let doc = params.text_document;
+        let document = Document::new(&doc.text, doc.version);
+        let generation = document.generation;
         if let Ok(mut docs) = self.state.docs.lock() {
-            docs.insert(doc.uri.clone(), Document::new(&doc.text, doc.version));
+            docs.insert(doc.uri.clone(), document);
         }
-        self.start_worker(doc.uri.clone());
-        self.schedule(&doc.uri);
+        diagnostics::start(&self.state, &self.client, doc.uri.clone(), generation);
+        self.report_config_error(Some(&doc.uri)).await;
     }
 
     async fn did_change(&self, params: lsp::DidChangeTextDocumentParams) {
-        // Synchronous up to here: see the module's invariants.
+        // Synchronous up to here: see the module's invariant.
         let uri = params.text_document.uri;
         let version = params.text_document.version;
-        let encoding = self.state.encoding();
+        let encoding = self.state.caps().encoding;
         let applied = match self.state.docs.lock() {
             Ok(mut docs) => match docs.get_mut(&uri) {
                 Some(doc) if version > doc.version => {
@@ -487,8 +220,7 @@ impl LanguageServer for Backend {
                             text: &c.text,
                         })
                         .collect();
-                    let result = guarded("didChange", || doc.apply(&changes, version, encoding));
-                    result.is_ok()
+                    guarded("didChange", || doc.apply(&changes, version, encoding)).is_ok()
                 }
                 Some(doc) => {
                     eprintln!(
@@ -509,7 +241,7 @@ impl LanguageServer for Backend {
             Err(_) => false,
         };
         if applied {
-            self.schedule(&uri);
+            diagnostics::schedule(&self.state, &uri);
         }
     }
 
@@ -518,16 +250,7 @@ impl LanguageServer for Backend {
         if let Ok(mut docs) = self.state.docs.lock() {
             docs.remove(&uri);
         }
-        let worker = self
-            .state
-            .workers
-            .lock()
-            .ok()
-            .and_then(|mut w| w.remove(&uri));
-        if let Some(notify) = worker {
-            notify.notify_one(); // Lets the worker see the document is gone.
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
-        }
+        diagnostics::stop(&self.state, &self.client, uri).await;
     }
 
     async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
@@ -558,18 +281,13 @@ impl LanguageServer for Backend {
         &self,
         params: lsp::DocumentDiagnosticParams,
     ) -> Result<lsp::DocumentDiagnosticReportResult> {
-        let analysis = self.state.analysis(&params.text_document.uri)?;
-        let encoding = self.state.encoding();
-        let items = analysis
-            .diagnostics
-            .iter()
-            .map(|d| diagnostic(&analysis, d, encoding))
-            .collect();
+        let snap = self.state.snapshot(&params.text_document.uri)?;
+        let items = snap.run("diagnostic", lsp_diagnostics)?;
         Ok(lsp::DocumentDiagnosticReportResult::Report(
             lsp::DocumentDiagnosticReport::Full(lsp::RelatedFullDocumentDiagnosticReport {
                 related_documents: None,
                 full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport {
-                    result_id: Some(analysis.version.to_string()),
+                    result_id: Some(snap.analysis.version.to_string()),
                     items,
                 },
             }),
@@ -581,22 +299,25 @@ impl LanguageServer for Backend {
         params: lsp::CompletionParams,
     ) -> Result<Option<lsp::CompletionResponse>> {
         let position = params.text_document_position;
-        let analysis = self.state.analysis(&position.text_document.uri)?;
-        let (config, encoding) = (self.state.config(), self.state.encoding());
-        let snippets = self.state.session.read().is_ok_and(|s| s.snippets);
-        guarded("completion", || {
-            let offset = analysis.offset(from_lsp(position.position), encoding);
-            features::completion(&analysis, &config, offset, encoding, snippets)
+        let snap = self.state.snapshot(&position.text_document.uri)?;
+        snap.run("completion", |s| {
+            let offset = s.analysis.offset(from_lsp(position.position), s.encoding());
+            features::completion(
+                &s.analysis,
+                s.config(),
+                offset,
+                s.encoding(),
+                s.caps.snippets,
+            )
         })
     }
 
     async fn hover(&self, params: lsp::HoverParams) -> Result<Option<lsp::Hover>> {
         let position = params.text_document_position_params;
-        let analysis = self.state.analysis(&position.text_document.uri)?;
-        let (config, encoding) = (self.state.config(), self.state.encoding());
-        guarded("hover", || {
-            let offset = analysis.offset(from_lsp(position.position), encoding);
-            features::hover(&analysis, &config, offset, encoding)
+        let snap = self.state.snapshot(&position.text_document.uri)?;
+        snap.run("hover", |s| {
+            let offset = s.analysis.offset(from_lsp(position.position), s.encoding());
+            features::hover(&s.analysis, s.config(), offset, s.encoding())
         })
     }
 
@@ -604,11 +325,12 @@ impl LanguageServer for Backend {
         &self,
         params: lsp::DocumentSymbolParams,
     ) -> Result<Option<lsp::DocumentSymbolResponse>> {
-        let analysis = self.state.analysis(&params.text_document.uri)?;
-        let (config, encoding) = (self.state.config(), self.state.encoding());
-        guarded("documentSymbol", || {
+        let snap = self.state.snapshot(&params.text_document.uri)?;
+        snap.run("documentSymbol", |s| {
             Some(lsp::DocumentSymbolResponse::Nested(features::symbols(
-                &analysis, &config, encoding,
+                &s.analysis,
+                s.config(),
+                s.encoding(),
             )))
         })
     }
@@ -617,10 +339,9 @@ impl LanguageServer for Backend {
         &self,
         params: lsp::FoldingRangeParams,
     ) -> Result<Option<Vec<lsp::FoldingRange>>> {
-        let analysis = self.state.analysis(&params.text_document.uri)?;
-        let encoding = self.state.encoding();
-        guarded("foldingRange", || {
-            Some(features::folding(&analysis, encoding))
+        let snap = self.state.snapshot(&params.text_document.uri)?;
+        snap.run("foldingRange", |s| {
+            Some(features::folding(&s.analysis, s.encoding()))
         })
     }
 
@@ -628,10 +349,9 @@ impl LanguageServer for Backend {
         &self,
         params: lsp::DocumentLinkParams,
     ) -> Result<Option<Vec<lsp::DocumentLink>>> {
-        let analysis = self.state.analysis(&params.text_document.uri)?;
-        let encoding = self.state.encoding();
-        guarded("documentLink", || {
-            Some(features::links(&analysis, encoding))
+        let snap = self.state.snapshot(&params.text_document.uri)?;
+        snap.run("documentLink", |s| {
+            Some(features::links(&s.analysis, s.encoding()))
         })
     }
 
@@ -639,11 +359,15 @@ impl LanguageServer for Backend {
         &self,
         params: lsp::InlayHintParams,
     ) -> Result<Option<Vec<lsp::InlayHint>>> {
-        let analysis = self.state.analysis(&params.text_document.uri)?;
-        let (config, encoding) = (self.state.config(), self.state.encoding());
-        guarded("inlayHint", || {
-            let visible = span(&analysis, params.range, encoding);
-            Some(features::inlay_hints(&analysis, &config, visible, encoding))
+        let snap = self.state.snapshot(&params.text_document.uri)?;
+        snap.run("inlayHint", |s| {
+            let visible = span(&s.analysis, params.range, s.encoding());
+            Some(features::inlay_hints(
+                &s.analysis,
+                s.config(),
+                visible,
+                s.encoding(),
+            ))
         })
     }
 
@@ -651,51 +375,48 @@ impl LanguageServer for Backend {
         &self,
         params: lsp::CodeActionParams,
     ) -> Result<Option<lsp::CodeActionResponse>> {
-        let uri = params.text_document.uri;
-        let analysis = self.state.analysis(&uri)?;
-        let (config, encoding) = (self.state.config(), self.state.encoding());
-        guarded("codeAction", || {
-            let range = span(&analysis, params.range, encoding);
+        let snap = self.state.snapshot(&params.text_document.uri)?;
+        snap.run("codeAction", |s| {
+            let range = span(&s.analysis, params.range, s.encoding());
             Some(actions::code_actions(
-                &uri, &analysis, &config, range, encoding,
+                &s.uri,
+                &s.analysis,
+                s.config(),
+                range,
+                s.encoding(),
             ))
         })
     }
 
     async fn execute_command(&self, params: lsp::ExecuteCommandParams) -> Result<Option<Value>> {
         let args = params.arguments;
-        let (config, encoding) = (self.state.config(), self.state.encoding());
         match params.command.as_str() {
             actions::INSERT_MISSING_SECTIONS => {
-                let uri = uri_argument(&args)?;
-                let analysis = self.state.analysis(&uri)?;
-                let edits = guarded("insertMissingSections", || {
-                    actions::insert_all_edits(&analysis, &config)
-                })?;
-                if edits.is_empty() {
-                    return Ok(Some(Value::Bool(false)));
-                }
-                let edit = actions::workspace_edit(&uri, &analysis, edits, encoding);
-                self.apply(edit, "insertMissingSections").await
+                let snap = self.state.snapshot(&uri_argument(&args)?)?;
+                self.apply_from(&snap, "insertMissingSections", |s| {
+                    actions::insert_all_edits(&s.analysis, s.config())
+                })
+                .await
             }
             actions::CONVERT_TO_MARKDOWN => {
-                let uri = uri_argument(&args)?;
-                let analysis = self.state.analysis(&uri)?;
-                let Some(edit) = guarded("convert", || actions::convert_edit(&analysis, &config))?
-                else {
+                let snap = self.state.snapshot(&uri_argument(&args)?)?;
+                let edit = snap.run("convert", |s| {
+                    actions::convert_edit(&s.analysis, s.config())
+                })?;
+                if edit.is_none() {
                     self.client
                         .show_message(
                             lsp::MessageType::INFO,
-                            config.locale.pick(
+                            snap.config().locale.pick(
                                 "scrapls: 이미 Markdown 형식입니다.",
                                 "scrapls: the scrap is already in Markdown form.",
                             ),
                         )
                         .await;
                     return Ok(Some(Value::Bool(false)));
-                };
-                let edit = actions::workspace_edit(&uri, &analysis, vec![edit], encoding);
-                self.apply(edit, "convert").await
+                }
+                self.apply_from(&snap, "convert", |_| edit.into_iter().collect())
+                    .await
             }
             super::export::COPY_SHEET_ROWS => super::export::copy_sheet_rows(self, &args),
             super::export::EXPORT_DIGEST => super::export::export_digest(self, &args).await,

@@ -1,6 +1,6 @@
 //! Editor settings: `initializationOptions` and
 //! `workspace/didChangeConfiguration` (`{"settings": {"scrapls": {…}}}`),
-//! layered over the workspace's `scrapls.toml`.
+//! layered over each document's nearest `scrapls.toml`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -8,15 +8,16 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::i18n::Locale;
-use crate::scrap::config::{CONFIG_FILE, Config, ConfigFile};
 use crate::scrap::diagnostic::Level;
+use crate::scrap::resolve::Layers;
 
 /// Settings an editor may send. Unknown keys are ignored (editors send
 /// their own settings alongside ours).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
-    /// A `scrapls.toml`-format file to use instead of the workspace's.
+    /// A `scrapls.toml`-format file layered over the nearest one (as the
+    /// CLI's `--config`).
     pub template_file: Option<PathBuf>,
     /// Message language.
     pub locale: Option<Locale>,
@@ -51,28 +52,20 @@ impl Settings {
         }
     }
 
-    /// The configuration for a workspace rooted at `root`: its
-    /// `scrapls.toml` (or the `templateFile`), then these settings on top.
-    /// The client's locale applies unless a setting or the file names one.
-    pub fn resolve(&self, root: Option<&Path>, client_locale: Locale) -> Result<Config, String> {
-        let file_path = match (&self.template_file, root) {
-            (Some(path), Some(root)) if path.is_relative() => Some(root.join(path)),
-            (Some(path), _) => Some(path.clone()),
-            (None, Some(root)) => Some(root.join(CONFIG_FILE)),
-            (None, None) => None,
-        };
-        let mut file = match &file_path {
-            Some(path) => ConfigFile::load(path).map_err(|e| e.to_string())?,
-            None => ConfigFile::default(),
-        };
-        if let Some(path) = &self.template_file
-            && file_path.as_ref().is_some_and(|p| !p.exists())
-        {
-            return Err(format!("templateFile {}: not found", path.display()));
+    /// How these settings layer over the nearest `scrapls.toml` (the rule
+    /// the CLI uses too, [`crate::scrap::resolve`]): `templateFile`
+    /// (relative to the workspace root) over it, then `severity` and
+    /// `locale`; the client's locale when nothing names one.
+    pub fn layers(&self, root: Option<&Path>, client_locale: Locale) -> Layers {
+        let explicit = self.template_file.as_ref().map(|path| match root {
+            Some(root) if path.is_relative() => root.join(path),
+            _ => path.clone(),
+        });
+        Layers {
+            explicit,
+            severity: self.severity.clone(),
+            locale: self.locale,
+            fallback_locale: client_locale,
         }
-        file.severity.extend(self.severity.clone());
-        let mut config = file.resolve().map_err(|e| e.to_string())?;
-        config.locale = self.locale.or(file.locale).unwrap_or(client_locale);
-        Ok(config)
     }
 }

@@ -8,8 +8,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use jiff::tz::TimeZone;
 use serde::Deserialize;
 
+use super::dates;
 use super::diagnostic::{Code, Level, Severity};
 use super::template::{Kind, Role, Rules, SectionSpec, Template};
 use crate::i18n::Locale;
@@ -26,6 +28,8 @@ pub struct Config {
     pub levels: BTreeMap<Code, Level>,
     /// Language of messages.
     pub locale: Locale,
+    /// The time zone "today" is taken in; `None` is the system's (`TZ`).
+    pub time_zone: Option<TimeZone>,
 }
 
 impl Config {
@@ -35,6 +39,13 @@ impl Config {
             Some(level) => level.severity(),
             None => Some(default),
         }
+    }
+
+    /// Today's date (`YYYY-MM-DD`) in the configured time zone, else the
+    /// system's: the `date` of a new scrap.
+    pub fn today(&self) -> String {
+        let zone = self.time_zone.clone().unwrap_or_else(TimeZone::system);
+        dates::day_at(dates::now(), &zone)
     }
 }
 
@@ -49,6 +60,9 @@ pub struct ConfigFile {
     /// Language of messages (`ko` or `en`).
     #[serde(default)]
     pub locale: Option<Locale>,
+    /// IANA time zone for dates (`Asia/Seoul`); default: the system's.
+    #[serde(default)]
+    pub timezone: Option<String>,
     /// Severity per diagnostic code.
     #[serde(default)]
     pub severity: BTreeMap<String, Level>,
@@ -119,6 +133,9 @@ impl ConfigFile {
         if other.locale.is_some() {
             self.locale = other.locale;
         }
+        if other.timezone.is_some() {
+            self.timezone = other.timezone;
+        }
         self.severity.extend(other.severity);
         self.sections.extend(other.sections);
         self
@@ -170,10 +187,17 @@ impl ConfigFile {
             })?;
             levels.insert(code, *level);
         }
+        let time_zone = match &self.timezone {
+            None => None,
+            Some(name) => Some(TimeZone::get(name).map_err(|e| {
+                ConfigError(format!("{CONFIG_FILE}: unknown time zone `{name}`: {e}"))
+            })?),
+        };
         Ok(Config {
             template: Template::new(sections),
             levels,
             locale: self.locale.unwrap_or_default(),
+            time_zone,
         })
     }
 }
@@ -269,6 +293,26 @@ mod tests {
         );
         assert!(ConfigFile::from_toml("bogus = 1").is_err());
     }
+
+    #[test]
+    fn time_zone_setting() {
+        let config = ConfigFile::from_toml("timezone = \"Asia/Seoul\"\n")
+            .unwrap()
+            .resolve()
+            .unwrap();
+        assert_eq!(
+            config
+                .time_zone
+                .and_then(|z| z.iana_name().map(str::to_owned)),
+            Some("Asia/Seoul".to_owned())
+        );
+        assert!(ConfigFile::default().resolve().unwrap().time_zone.is_none());
+        let err = ConfigFile::from_toml("timezone = \"Mars/Olympus\"\n")
+            .unwrap()
+            .resolve()
+            .unwrap_err();
+        assert!(err.0.contains("Mars/Olympus"), "{err}");
+    }
 }
 
 #[cfg(test)]
@@ -286,6 +330,18 @@ mod schema_tests {
             assert!(
                 severity.get(code.as_str()).is_some(),
                 "{code} missing from schema"
+            );
+        }
+        for key in [
+            "extends-default",
+            "locale",
+            "timezone",
+            "severity",
+            "sections",
+        ] {
+            assert!(
+                schema["properties"].get(key).is_some(),
+                "{key} missing from schema"
             );
         }
         let section = &schema["definitions"]["section"]["properties"];

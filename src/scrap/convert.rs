@@ -10,7 +10,7 @@
 
 use super::parse::{Form, Scrap, atx_heading, content_text};
 use super::template::Template;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::text::lines::lines;
 use crate::text::trim_cells;
 
@@ -49,10 +49,7 @@ pub fn table_to_markdown(
         }
     }
     if !titled {
-        out.push_str(&format!(
-            "# {}\n\n",
-            locale.pick("경제신문 스크랩", "Economic news scrap")
-        ));
+        out.push_str(&format!("# {}\n\n", Message::ScrapTitle.render(locale)));
     }
     for section in &scrap.sections {
         let label = &text[section.heading.title.clone()];

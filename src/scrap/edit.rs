@@ -6,8 +6,10 @@
 //! write (an empty section's whitespace, a heading's title on request).
 //! The LSP layer wraps them in versioned `TextDocumentEdit`s.
 
+use super::frontmatter::KEYS;
 use super::parse::{Form, Scrap, content_text};
-use super::render::{Prefill, SECTION_LEVEL, section_block, yaml_scalar};
+use super::prefill::Prefill;
+use super::render::{SECTION_LEVEL, section_block, yaml_scalar};
 use super::template::{Role, Template};
 use crate::i18n::Locale;
 use crate::text::Span;
@@ -126,9 +128,9 @@ pub fn replace_section(text: &str, scrap: &Scrap, spec: usize, value: &str) -> O
 
 /// The edits that fill a scrap from a fetched article: the headline and
 /// body sections (inserted when absent, filled when empty, replaced only
-/// when `replace` is set) and the front matter's `press`, `author`,
-/// `published` and `url` (added when absent, filled when empty, replaced
-/// only when `replace` is set). Returns the edits and the ids of the
+/// when `replace` is set) and the front matter keys the fill has values for
+/// (added when absent, filled when empty, replaced only when `replace` is
+/// set). Returns the edits and the ids of the
 /// sections or keys left alone because they already hold text.
 pub fn fill_from_article(
     text: &str,
@@ -190,20 +192,10 @@ fn front_matter_edits(
     replace: bool,
     kept: &mut Vec<String>,
 ) -> Vec<Edit> {
-    let fields: Vec<(&str, &str)> = [
-        ("press", &fill.press),
-        ("author", &fill.author),
-        ("published", &fill.published),
-        ("url", &fill.url),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| {
-        v.as_deref()
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(|v| (k, v))
-    })
-    .collect();
+    let fields: Vec<(&str, &str)> = KEYS
+        .iter()
+        .filter_map(|k| fill.get(k.field).map(|v| (k.name, v)))
+        .collect();
     if fields.is_empty() {
         return Vec::new();
     }

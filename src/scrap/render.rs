@@ -2,28 +2,10 @@
 //! a fetched article), and the section blocks that completions and code
 //! actions insert.
 
+use super::frontmatter::KEYS;
+use super::prefill::Prefill;
 use super::template::{Role, SectionSpec, Template};
-use crate::i18n::Locale;
-
-/// Values to fill a new scrap with (from a fetched article, say). Empty
-/// fields leave the template's guidance in place.
-#[derive(Debug, Clone, Default)]
-pub struct Prefill {
-    /// Front matter `date` (the day of the scrap), ISO 8601.
-    pub date: Option<String>,
-    /// The article's headline.
-    pub headline: Option<String>,
-    /// The article's URL.
-    pub url: Option<String>,
-    /// The article's text, paragraphs separated by blank lines.
-    pub body: Option<String>,
-    /// The publication.
-    pub press: Option<String>,
-    /// The reporter.
-    pub author: Option<String>,
-    /// When the article was published, ISO 8601.
-    pub published: Option<String>,
-}
+use crate::i18n::{Locale, Message};
 
 /// The heading prefix used for sections written by scrapls.
 pub const SECTION_LEVEL: &str = "##";
@@ -34,27 +16,22 @@ pub const SECTION_LEVEL: &str = "##";
 pub fn new_scrap(template: &Template, locale: Locale, fill: &Prefill) -> String {
     let mut out = String::new();
     out.push_str("---\n");
-    let fields = [
-        ("date", &fill.date),
-        ("press", &fill.press),
-        ("author", &fill.author),
-        ("published", &fill.published),
-        ("url", &fill.url),
-    ];
-    for (key, value) in fields {
-        out.push_str(key);
+    for key in &KEYS {
+        let value = fill.get(key.field);
+        if value.is_none() && !key.always_written {
+            continue;
+        }
+        out.push_str(key.name);
         out.push(':');
-        if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
+        let value = value.map_or_else(|| key.empty_value().to_string(), yaml_scalar);
+        if !value.is_empty() {
             out.push(' ');
-            out.push_str(&yaml_scalar(v));
+            out.push_str(&value);
         }
         out.push('\n');
     }
-    out.push_str("tags: []\njob:\n---\n\n");
-    out.push_str(&format!(
-        "# {}\n\n",
-        locale.pick("경제신문 스크랩", "Economic news scrap")
-    ));
+    out.push_str("---\n\n");
+    out.push_str(&format!("# {}\n\n", Message::ScrapTitle.render(locale)));
     for spec in template.sections() {
         let value = match spec.role {
             Some(Role::Headline) => fill.headline.as_deref(),
@@ -109,30 +86,6 @@ pub fn yaml_scalar(value: &str) -> String {
     }
 }
 
-/// Today's date (UTC) as `YYYY-MM-DD`, for a new scrap's `date`.
-pub fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian
-/// (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::config::Config;
@@ -166,11 +119,5 @@ mod tests {
         assert!(text.contains("## 헤드라인 (요약과 압축)\n\n수출 3개월 연속 증가\n"));
         assert!(text.contains("press: \"예시: 신문\"\n"));
         assert!(text.contains("url: \"https://news.example.com/1\"\n"));
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_414), (2025, 11, 22));
     }
 }

@@ -5,10 +5,12 @@
 //! LSP converts the spans to the client's position encoding.
 
 use super::config::Config;
+use super::dates::is_iso_date;
 use super::diagnostic::{Code, Diagnostic, Severity};
+use super::frontmatter::{self, ValueKind};
 use super::parse::{Scrap, Section, content_span, content_text, parse};
 use super::template::{Kind, Role, SectionSpec};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::text::Span;
 use crate::text::lines::lines;
 
@@ -47,25 +49,23 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
+    /// Records a finding (unless its code is turned off), its message
+    /// rendered once in the configured locale.
     fn push(
         &mut self,
         code: Code,
         default: Severity,
         span: Span,
         section: Option<&SectionSpec>,
-        message: (String, String),
+        message: Message<'_>,
     ) -> Option<&mut Diagnostic> {
         let severity = self.config.severity(code, default)?;
-        let message = match self.locale {
-            Locale::Ko => message.0,
-            Locale::En => message.1,
-        };
         self.out.push(Diagnostic {
             code,
             severity,
             span,
             section: section.map(|s| s.id.clone()),
-            message,
+            message: message.render(self.locale),
             suggestion: None,
         });
         self.out.last_mut()
@@ -85,16 +85,13 @@ impl Validator<'_> {
                 continue;
             }
             let span = self.missing_anchor(i);
-            let t = self.title(spec);
+            let section = &self.title(spec);
             self.push(
                 Code::MissingSection,
                 Severity::Error,
                 span,
                 Some(spec),
-                (
-                    format!("필수 섹션 '{}'이(가) 없습니다.", spec.title),
-                    format!("Required section '{t}' is missing."),
-                ),
+                Message::MissingSection { section },
             );
         }
         // Duplicates and order, in document order.
@@ -103,36 +100,29 @@ impl Validator<'_> {
         for section in &scrap.sections {
             let spec = template.section(section.spec);
             if seen[section.spec] {
-                let t = self.title(spec);
+                let title = &self.title(spec);
                 self.push(
                     Code::DuplicateSection,
                     Severity::Warning,
                     section.heading.line.clone(),
                     Some(spec),
-                    (
-                        format!("'{}' 섹션이 두 번 이상 나옵니다.", spec.title),
-                        format!("Section '{t}' appears more than once."),
-                    ),
+                    Message::DuplicateSection { section: title },
                 );
                 continue;
             }
             seen[section.spec] = true;
             match furthest {
                 Some(f) if section.spec < f => {
-                    let after = template.section(f);
-                    let (t, ta) = (self.title(spec), self.title(after));
+                    let (title, before) = (&self.title(spec), &self.title(template.section(f)));
                     self.push(
                         Code::SectionOrder,
                         Severity::Hint,
                         section.heading.line.clone(),
                         Some(spec),
-                        (
-                            format!(
-                                "'{}' 섹션은 템플릿 순서상 '{}' 앞에 와야 합니다.",
-                                spec.title, after.title
-                            ),
-                            format!("In template order, '{t}' comes before '{ta}'."),
-                        ),
+                        Message::SectionOrder {
+                            section: title,
+                            before,
+                        },
                     );
                 }
                 _ => furthest = Some(section.spec),
@@ -163,6 +153,7 @@ impl Validator<'_> {
         let spec = self.config.template.section(section.spec);
         let content = content_text(self.text, section, self.scrap.form);
         let span = content_span(self.text, section);
+        let title = &self.title(spec);
         if content.is_empty() {
             if spec.required {
                 self.push(
@@ -170,10 +161,7 @@ impl Validator<'_> {
                     Severity::Error,
                     section.heading.line.clone(),
                     Some(spec),
-                    (
-                        format!("필수 섹션 '{}'이(가) 비어 있습니다.", spec.title),
-                        format!("Required section '{}' is empty.", self.title(spec)),
-                    ),
+                    Message::EmptySection { section: title },
                 );
             }
             return;
@@ -184,16 +172,7 @@ impl Validator<'_> {
                 Severity::Warning,
                 span,
                 Some(spec),
-                (
-                    format!(
-                        "'{}' 섹션에 템플릿 안내 문구만 있습니다. 내용을 직접 작성하세요.",
-                        spec.title
-                    ),
-                    format!(
-                        "Section '{}' still holds only the template's guidance. Write your own.",
-                        self.title(spec)
-                    ),
-                ),
+                Message::PlaceholderText { section: title },
             );
             return;
         }
@@ -207,6 +186,7 @@ impl Validator<'_> {
 
     fn rules(&mut self, spec: &SectionSpec, content: &str, span: Span) {
         let rules = &spec.rules;
+        let section = &self.title(spec);
         let code = if spec.role == Some(Role::Headline) {
             Code::HeadlineTooLong
         } else {
@@ -218,26 +198,21 @@ impl Validator<'_> {
                 Severity::Warning,
                 span.clone(),
                 Some(spec),
-                (
-                    format!("'{}'은(는) 한 줄로 적어야 합니다.", spec.title),
-                    format!("'{}' should fit on one line.", self.title(spec)),
-                ),
+                Message::NotOneLine { section },
             );
         } else if let Some(max) = rules.max_length {
-            let n = content.chars().count();
-            if n > max {
+            let length = content.chars().count();
+            if length > max {
                 self.push(
                     code,
                     Severity::Warning,
                     span.clone(),
                     Some(spec),
-                    (
-                        format!("'{}'이(가) {n}자로 너무 깁니다 (최대 {max}자).", spec.title),
-                        format!(
-                            "'{}' is {n} characters long; the limit is {max}.",
-                            self.title(spec)
-                        ),
-                    ),
+                    Message::TooLong {
+                        section,
+                        length,
+                        max,
+                    },
                 );
             }
         }
@@ -247,16 +222,7 @@ impl Validator<'_> {
                 Severity::Warning,
                 span.clone(),
                 Some(spec),
-                (
-                    format!(
-                        "'{}'에 수치가 없습니다. 기사 내용을 숫자로 정리해 보세요 (예: 매출 20% 증가).",
-                        spec.title
-                    ),
-                    format!(
-                        "'{}' has no figures. Put the article into numbers (e.g. sales up 20%).",
-                        self.title(spec)
-                    ),
-                ),
+                Message::NoFigures { section },
             );
         }
         if rules.must_ask_question && !asks_question(content) {
@@ -265,16 +231,7 @@ impl Validator<'_> {
                 Severity::Warning,
                 span,
                 Some(spec),
-                (
-                    format!(
-                        "'{}'에 질문이 없습니다. 현직자에게 물을 질문을 적어 보세요.",
-                        spec.title
-                    ),
-                    format!(
-                        "'{}' asks nothing. Write a question for someone in the industry.",
-                        self.title(spec)
-                    ),
-                ),
+                Message::NoQuestion { section },
             );
         }
     }
@@ -282,6 +239,7 @@ impl Validator<'_> {
     fn single_url(&mut self, section: &Section, spec: &SectionSpec, content: &str, span: Span) {
         let found = url_tokens(self.text, section.content.clone());
         let valid = found.iter().filter(|(_, ok)| *ok).count();
+        let title = &self.title(spec);
         if let Some((bad, _)) = found.iter().find(|(_, ok)| !ok) {
             let token = &self.text[bad.clone()];
             self.push(
@@ -289,10 +247,7 @@ impl Validator<'_> {
                 required_severity(spec),
                 bad.clone(),
                 Some(spec),
-                (
-                    format!("'{token}'은(는) 올바른 http(s) 주소가 아닙니다."),
-                    format!("'{token}' is not a valid http(s) URL."),
-                ),
+                Message::InvalidUrl { token },
             );
         } else if valid == 0 {
             let shown: String = content.chars().take(40).collect();
@@ -301,16 +256,10 @@ impl Validator<'_> {
                 required_severity(spec),
                 span,
                 Some(spec),
-                (
-                    format!(
-                        "'{}'에는 http(s) 주소가 하나 있어야 합니다: '{shown}'",
-                        spec.title
-                    ),
-                    format!(
-                        "'{}' must hold one http(s) URL, not '{shown}'.",
-                        self.title(spec)
-                    ),
-                ),
+                Message::NoUrl {
+                    section: title,
+                    shown: &shown,
+                },
             );
         } else if valid > 1 {
             self.push(
@@ -318,10 +267,10 @@ impl Validator<'_> {
                 Severity::Warning,
                 span,
                 Some(spec),
-                (
-                    format!("'{}'에는 주소를 하나만 적으세요 ({valid}개).", spec.title),
-                    format!("'{}' should hold one URL, not {valid}.", self.title(spec)),
-                ),
+                Message::SeveralUrls {
+                    section: title,
+                    count: valid,
+                },
             );
         }
     }
@@ -337,10 +286,7 @@ impl Validator<'_> {
                 Severity::Warning,
                 bad.clone(),
                 Some(spec),
-                (
-                    format!("'{token}'은(는) 올바른 http(s) 주소가 아닙니다."),
-                    format!("'{token}' is not a valid http(s) URL."),
-                ),
+                Message::InvalidUrl { token },
             );
         }
     }
@@ -353,19 +299,15 @@ impl Validator<'_> {
                 continue;
             };
             let spec = template.section(index);
-            let t = self.title(spec);
             let pushed = self.push(
                 Code::UnknownSection,
                 Severity::Warning,
                 heading.title.clone(),
                 Some(spec),
-                (
-                    format!(
-                        "알 수 없는 섹션 '{title}'. '{}'을(를) 말씀하신 건가요?",
-                        spec.title
-                    ),
-                    format!("Unknown section '{title}'. Did you mean '{t}'?"),
-                ),
+                Message::UnknownSection {
+                    heading: title,
+                    suggestion: &self.title(spec),
+                },
             );
             if let Some(d) = pushed {
                 d.suggestion = Some(spec.id.clone());
@@ -384,10 +326,7 @@ impl Validator<'_> {
                 Severity::Error,
                 first_line.clone(),
                 None,
-                (
-                    "머리말(front matter)이 '---' 줄로 닫히지 않았습니다.".into(),
-                    "The front matter is not closed by a '---' line.".into(),
-                ),
+                Message::FrontMatterUnclosed,
             );
         }
         let yaml = &self.text[fm.body.clone()];
@@ -397,10 +336,9 @@ impl Validator<'_> {
                 Severity::Error,
                 first_line,
                 None,
-                (
-                    format!("머리말의 YAML을 읽을 수 없습니다: {e}"),
-                    format!("The front matter is not valid YAML: {e}"),
-                ),
+                Message::FrontMatterYaml {
+                    error: &e.to_string(),
+                },
             );
             return;
         }
@@ -409,26 +347,23 @@ impl Validator<'_> {
             let value = self.text[entry.value.clone()]
                 .trim()
                 .trim_matches(['"', '\'']);
-            match key {
-                "url" if !value.is_empty() && !is_http_url(value) => self.push(
+            if value.is_empty() {
+                continue;
+            }
+            match frontmatter::key(key).map(|k| k.kind) {
+                Some(ValueKind::Url) if !is_http_url(value) => self.push(
                     Code::InvalidUrl,
                     Severity::Warning,
                     entry.value.clone(),
                     None,
-                    (
-                        format!("'{value}'은(는) 올바른 http(s) 주소가 아닙니다."),
-                        format!("'{value}' is not a valid http(s) URL."),
-                    ),
+                    Message::InvalidUrl { token: value },
                 ),
-                "date" | "published" if !value.is_empty() && !is_iso_date(value) => self.push(
+                Some(ValueKind::Date) if !is_iso_date(value) => self.push(
                     Code::InvalidFrontMatter,
                     Severity::Warning,
                     entry.value.clone(),
                     None,
-                    (
-                        format!("'{key}'는 2026-11-22 같은 ISO 8601 날짜여야 합니다: '{value}'"),
-                        format!("'{key}' must be an ISO 8601 date such as 2026-11-22: '{value}'"),
-                    ),
+                    Message::FrontMatterDate { key, value },
                 ),
                 _ => None,
             };
@@ -452,17 +387,6 @@ pub fn is_http_url(s: &str) -> bool {
             matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
         })
         .unwrap_or(false)
-}
-
-/// Whether `s` starts with an ISO 8601 date (`2026-11-22`).
-pub fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit)
 }
 
 /// URL-like tokens in a span: bare `http…`/`www.` words, `<…>` autolinks and
@@ -546,4 +470,351 @@ pub fn asks_question(text: &str) -> bool {
     text.split(['.', '!', '\n', '。'])
         .map(|s| s.trim_end_matches(|c: char| c.is_whitespace() || c == '~'))
         .any(|s| ENDINGS.iter().any(|e| s.ends_with(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::config::ConfigFile;
+    use super::super::template::Template;
+    use super::*;
+
+    /// A complete, correct scrap as (heading, content) pairs.
+    const VALID: [(&str, &str); 8] = [
+        ("헤드라인", "수출 석 달 만에 반등"),
+        ("기사링크", "https://news.example.com/a"),
+        ("본문", "지난달 수출이 늘었다."),
+        ("인사이트", "수출액 전년 대비 30% 증가"),
+        ("추가조사", "단가 반영 시차를 조사한다."),
+        ("요약 및 의견", "북미 수요 덕분에 반등했다."),
+        ("적용할 점", "가격 조정 조항은 어떻게 협상하나요?"),
+        ("연관기사", "- https://news.example.com/b"),
+    ];
+
+    const FRONT_MATTER: &str = "---\ndate: 2026-11-20\npress: 한빛경제\npublished: 2026-11-19T09:30:00+09:00\nurl: https://news.example.com/a\n---\n\n# 경제신문 스크랩\n\n";
+
+    fn render(front_matter: &str, sections: &[(&str, &str)]) -> String {
+        let mut text = front_matter.to_string();
+        for (heading, content) in sections {
+            text.push_str(&format!("## {heading}\n\n{content}\n\n"));
+        }
+        text
+    }
+
+    /// The valid scrap with one section's content replaced.
+    fn with(heading: &str, content: &str) -> String {
+        let sections: Vec<(&str, &str)> = VALID
+            .iter()
+            .map(|&(h, c)| (h, if h == heading { content } else { c }))
+            .collect();
+        render(FRONT_MATTER, &sections)
+    }
+
+    /// The valid scrap without one section.
+    fn without(heading: &str) -> String {
+        let sections: Vec<(&str, &str)> = VALID
+            .iter()
+            .copied()
+            .filter(|(h, _)| *h != heading)
+            .collect();
+        render(FRONT_MATTER, &sections)
+    }
+
+    fn diagnostics_with(text: &str, config: &Config) -> Vec<Diagnostic> {
+        check(text, config).1
+    }
+
+    fn diagnostics(text: &str) -> Vec<Diagnostic> {
+        diagnostics_with(text, &Config::default())
+    }
+
+    /// The diagnostics of `code`, each with the text it points at.
+    fn found(text: &str, code: Code) -> Vec<(Severity, &str, Option<String>)> {
+        diagnostics(text)
+            .into_iter()
+            .filter(|d| d.code == code)
+            .map(|d| (d.severity, &text[d.span.clone()], d.section))
+            .collect()
+    }
+
+    fn fires(text: &str, code: Code) -> bool {
+        !found(text, code).is_empty()
+    }
+
+    #[test]
+    fn a_complete_scrap_has_no_diagnostics() {
+        assert_eq!(diagnostics(&render(FRONT_MATTER, &VALID)), []);
+        // Front matter is optional.
+        assert_eq!(diagnostics(&render("", &VALID)), []);
+    }
+
+    #[test]
+    fn missing_section() {
+        let text = without("본문");
+        assert_eq!(
+            found(&text, Code::MissingSection),
+            [(Severity::Error, "## 기사링크", Some("body".into()))],
+            "points at the heading after which the section belongs"
+        );
+        let d = &diagnostics(&text)[0];
+        assert_eq!(
+            d.message,
+            "필수 섹션 '본문 (본문 내용 복사)'이(가) 없습니다."
+        );
+        // Optional sections may be left out.
+        assert!(!fires(&without("추가조사"), Code::MissingSection));
+        assert!(!fires(&without("연관기사"), Code::MissingSection));
+    }
+
+    #[test]
+    fn empty_section() {
+        let text = with("요약 및 의견", "");
+        assert_eq!(
+            found(&text, Code::EmptySection),
+            [(Severity::Error, "## 요약 및 의견", Some("summary".into()))]
+        );
+        assert!(!fires(&with("추가조사", ""), Code::EmptySection));
+        assert!(!fires(
+            &with("요약 및 의견", "한 줄 의견"),
+            Code::EmptySection
+        ));
+    }
+
+    #[test]
+    fn placeholder_text() {
+        let t = Template::default();
+        let guidance = t.section(t.index_of("summary").unwrap()).guidance.clone();
+        let text = with("요약 및 의견", &guidance);
+        let hits = found(&text, Code::PlaceholderText);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].0, Severity::Warning);
+        assert!(!fires(&text, Code::EmptySection));
+        assert!(!fires(
+            &with("요약 및 의견", "내 생각: 안내 문구와 다른 글"),
+            Code::PlaceholderText
+        ));
+    }
+
+    #[test]
+    fn invalid_url_in_the_link_section() {
+        // A token that looks like a link but is not an http(s) URL.
+        let text = with("기사링크", "www.example.com/a");
+        assert_eq!(
+            found(&text, Code::InvalidUrl),
+            [(Severity::Error, "www.example.com/a", Some("link".into()))]
+        );
+        // No link at all.
+        let text = with("기사링크", "링크를 잃어버렸다");
+        let hits = found(&text, Code::InvalidUrl);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].1, "링크를 잃어버렸다");
+        // Two links: a warning.
+        let text = with(
+            "기사링크",
+            "https://news.example.com/a https://news.example.com/b",
+        );
+        assert_eq!(found(&text, Code::InvalidUrl)[0].0, Severity::Warning);
+        // A link in Markdown syntax or angle brackets is fine.
+        for ok in [
+            "[기사](https://news.example.com/a)",
+            "<https://news.example.com/a>",
+            "https://news.example.com/a.",
+        ] {
+            assert!(!fires(&with("기사링크", ok), Code::InvalidUrl), "{ok}");
+        }
+    }
+
+    #[test]
+    fn invalid_url_in_related_links_and_front_matter() {
+        let text = with(
+            "연관기사",
+            "- https://news.example.com/b\n- http://\n- [둘째](https://news.example.com/c)",
+        );
+        assert_eq!(
+            found(&text, Code::InvalidUrl),
+            [(Severity::Warning, "http://", Some("related".into()))]
+        );
+        let text = render(
+            "---\nurl: ftp://news.example.com/a\n---\n\n# 경제신문 스크랩\n\n",
+            &VALID,
+        );
+        assert_eq!(
+            found(&text, Code::InvalidUrl),
+            [(Severity::Warning, "ftp://news.example.com/a", None)]
+        );
+        let text = render("---\nurl: \"https://news.example.com/a\"\n---\n\n", &VALID);
+        assert!(!fires(&text, Code::InvalidUrl));
+    }
+
+    #[test]
+    fn duplicate_section() {
+        let mut sections = VALID.to_vec();
+        sections.push(("본문", "또 본문"));
+        let text = render(FRONT_MATTER, &sections);
+        let hits = found(&text, Code::DuplicateSection);
+        assert_eq!(hits, [(Severity::Warning, "## 본문", Some("body".into()))]);
+        // The second one is reported, not the first.
+        let d = diagnostics(&text);
+        assert!(d[0].span.start > text.find("## 연관기사").unwrap());
+    }
+
+    #[test]
+    fn unknown_section_suggests_the_title() {
+        let text = render(FRONT_MATTER, &VALID).replace("## 인사이트", "## 인사이뜨");
+        let d: Vec<Diagnostic> = diagnostics(&text)
+            .into_iter()
+            .filter(|d| d.code == Code::UnknownSection)
+            .collect();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(&text[d[0].span.clone()], "인사이뜨");
+        assert_eq!(d[0].suggestion.as_deref(), Some("insight"));
+        // Sub-headings and headings unlike any title are the user's own.
+        let text = with(
+            "본문",
+            "첫 문단.\n\n### 배경\n\n둘째 문단.\n\n## 부록 자료 모음",
+        );
+        assert!(!fires(&text, Code::UnknownSection));
+    }
+
+    #[test]
+    fn section_order() {
+        let mut sections = VALID.to_vec();
+        sections.swap(1, 2);
+        let text = render(FRONT_MATTER, &sections);
+        assert_eq!(
+            found(&text, Code::SectionOrder),
+            [(Severity::Hint, "## 기사링크", Some("link".into()))]
+        );
+    }
+
+    #[test]
+    fn headline_too_long_or_on_several_lines() {
+        let long = "가".repeat(81);
+        let text = with("헤드라인", &long);
+        assert_eq!(found(&text, Code::HeadlineTooLong)[0].1, long);
+        assert!(diagnostics(&text)[0].message.contains("81자"));
+        assert!(fires(
+            &with("헤드라인", "첫 줄\n둘째 줄"),
+            Code::HeadlineTooLong
+        ));
+        assert!(!fires(
+            &with("헤드라인", &"가".repeat(80)),
+            Code::HeadlineTooLong
+        ));
+        assert!(!fires(&with("헤드라인", &long), Code::TooLong));
+    }
+
+    #[test]
+    fn too_long_with_a_configured_limit() {
+        let config =
+            ConfigFile::from_toml("[[sections]]\nid = \"summary\"\nrules = { max-length = 10 }\n")
+                .unwrap()
+                .resolve()
+                .unwrap();
+        let long = with("요약 및 의견", "열 글자를 넘는 긴 요약입니다");
+        let d: Vec<Diagnostic> = diagnostics_with(&long, &config)
+            .into_iter()
+            .filter(|d| d.code == Code::TooLong)
+            .collect();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].section.as_deref(), Some("summary"));
+        let short = with("요약 및 의견", "짧은 요약");
+        assert!(
+            !diagnostics_with(&short, &config)
+                .iter()
+                .any(|d| d.code == Code::TooLong)
+        );
+        assert!(!fires(&long, Code::TooLong), "no limit by default");
+    }
+
+    #[test]
+    fn no_figures() {
+        let text = with("인사이트", "수출이 크게 늘었다는 점이 인상적이다");
+        assert_eq!(
+            found(&text, Code::NoFigures),
+            [(
+                Severity::Warning,
+                "수출이 크게 늘었다는 점이 인상적이다",
+                Some("insight".into())
+            )]
+        );
+        assert!(!fires(
+            &with("인사이트", "영업이익률이 30% 늘었다."),
+            Code::NoFigures
+        ));
+    }
+
+    #[test]
+    fn no_question() {
+        let text = with("적용할 점", "북미 시장을 더 공부해야겠다.");
+        assert_eq!(
+            found(&text, Code::NoQuestion),
+            [(
+                Severity::Warning,
+                "북미 시장을 더 공부해야겠다.",
+                Some("questions".into())
+            )]
+        );
+        for asks in [
+            "가격 조정은 어떻게 하나요",
+            "재고는 언제 줄어들까",
+            "What changed？",
+            "계약 기간이 몇 년인지",
+        ] {
+            assert!(!fires(&with("적용할 점", asks), Code::NoQuestion), "{asks}");
+        }
+    }
+
+    #[test]
+    fn invalid_front_matter() {
+        let unclosed = "---\ndate: 2026-11-20\n\n## 헤드라인\n\n제목\n";
+        let hits = found(unclosed, Code::InvalidFrontMatter);
+        assert_eq!(hits[0], (Severity::Error, "---", None));
+        let bad_yaml = render("---\ntags: [수출\n---\n\n", &VALID);
+        let d: Vec<Diagnostic> = diagnostics(&bad_yaml);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code, Code::InvalidFrontMatter);
+        assert!(d[0].message.starts_with("머리말의 YAML을 읽을 수 없습니다"));
+        for bad in ["20261120", "2026/11/20", "어제", "2026-13-45", "2026-02-31"] {
+            let text = render(&format!("---\ndate: {bad}\n---\n\n"), &VALID);
+            assert_eq!(
+                found(&text, Code::InvalidFrontMatter),
+                [(Severity::Warning, bad, None)],
+                "{bad}"
+            );
+        }
+        let published = render("---\npublished: 2026-02-30T09:00:00+09:00\n---\n\n", &VALID);
+        assert!(fires(&published, Code::InvalidFrontMatter));
+        for ok in ["2026-11-20", "\"2026-11-20\"", "", "2028-02-29"] {
+            let text = render(&format!("---\ndate: {ok}\n---\n\n"), &VALID);
+            assert!(!fires(&text, Code::InvalidFrontMatter), "{ok}");
+        }
+    }
+
+    #[test]
+    fn severities_follow_the_configuration() {
+        let config = ConfigFile::from_toml(
+            "[severity]\nno-figures = \"off\"\nmissing-section = \"warning\"\n",
+        )
+        .unwrap()
+        .resolve()
+        .unwrap();
+        let text = without("본문").replace("30%", "많이");
+        let d = diagnostics_with(&text, &config);
+        assert!(!d.iter().any(|d| d.code == Code::NoFigures));
+        let missing = d.iter().find(|d| d.code == Code::MissingSection).unwrap();
+        assert_eq!(missing.severity, Severity::Warning);
+    }
+
+    #[test]
+    fn messages_in_english() {
+        let config = Config {
+            locale: Locale::En,
+            ..Config::default()
+        };
+        let d = diagnostics_with(&without("본문"), &config);
+        assert_eq!(
+            d[0].message,
+            "Required section '본문 (본문 내용 복사) (Body (copy of the article))' is missing."
+        );
+    }
 }

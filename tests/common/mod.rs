@@ -145,6 +145,16 @@ impl Client {
         }
     }
 
+    /// Whether an already received, unconsumed message matches `pred`.
+    pub fn backlog_has(&self, pred: impl Fn(&Value) -> bool) -> bool {
+        self.backlog.iter().any(pred)
+    }
+
+    /// Forgets every received, unconsumed message.
+    pub fn clear_backlog(&mut self) {
+        self.backlog.clear();
+    }
+
     /// Waits for the diagnostics of `uri` at `version`.
     pub fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
         let msg = self.wait_for(|m| {

@@ -3,7 +3,12 @@
 //! Every user-facing string exists in Korean and English. Korean is the
 //! default because the people who keep scraps write them in Korean; English
 //! is chosen when the LSP client's `locale` or the CLI's environment
-//! (`SCRAPLS_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG`) asks for it.
+//! (`SCRAPLS_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG`) asks for it. The
+//! sentences themselves live in one typed catalogue, [`messages`].
+
+pub mod messages;
+
+pub use messages::Message;
 
 use serde::{Deserialize, Serialize};
 

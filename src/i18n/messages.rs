@@ -1,0 +1,314 @@
+//! The message catalogue: every sentence scrapls says to a user, in Korean
+//! and English, in one place.
+//!
+//! A message is a typed value ([`Message`]) holding its arguments; it is
+//! rendered once, in the locale asked for, by [`Message::render`]. Callers
+//! never format both languages nor match on the locale themselves. Plain
+//! variants (no arguments) serve UI strings such as titles and labels.
+//!
+//! Section names are arguments: callers pass the title in the locale being
+//! rendered (`SectionSpec::display_title`).
+
+use super::Locale;
+
+/// One user-facing message with its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message<'a> {
+    // Diagnostics (`scrap::validate`).
+    /// A required section is absent.
+    MissingSection {
+        /// The section's title.
+        section: &'a str,
+    },
+    /// A section appears more than once.
+    DuplicateSection {
+        /// The section's title.
+        section: &'a str,
+    },
+    /// A section comes after one that follows it in the template.
+    SectionOrder {
+        /// The misplaced section's title.
+        section: &'a str,
+        /// The title of the section it should precede.
+        before: &'a str,
+    },
+    /// A required section has a heading but no content.
+    EmptySection {
+        /// The section's title.
+        section: &'a str,
+    },
+    /// A section holds only the template's guidance.
+    PlaceholderText {
+        /// The section's title.
+        section: &'a str,
+    },
+    /// A single-line section spans several lines.
+    NotOneLine {
+        /// The section's title.
+        section: &'a str,
+    },
+    /// A section is longer than its limit.
+    TooLong {
+        /// The section's title.
+        section: &'a str,
+        /// Its length in characters.
+        length: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A section that must hold figures holds none.
+    NoFigures {
+        /// The section's title.
+        section: &'a str,
+    },
+    /// A section that must ask a question asks none.
+    NoQuestion {
+        /// The section's title.
+        section: &'a str,
+    },
+    /// A token that looks like a link but is not an http(s) URL.
+    InvalidUrl {
+        /// The token as written.
+        token: &'a str,
+    },
+    /// A link section holds no URL at all.
+    NoUrl {
+        /// The section's title.
+        section: &'a str,
+        /// The start of what it holds instead.
+        shown: &'a str,
+    },
+    /// A link section holds several URLs.
+    SeveralUrls {
+        /// The section's title.
+        section: &'a str,
+        /// How many.
+        count: usize,
+    },
+    /// A heading that looks like a mistyped section title.
+    UnknownSection {
+        /// The heading as written.
+        heading: &'a str,
+        /// The title it most likely meant.
+        suggestion: &'a str,
+    },
+    /// The front matter has no closing `---` line.
+    FrontMatterUnclosed,
+    /// The front matter is not YAML.
+    FrontMatterYaml {
+        /// The parser's explanation.
+        error: &'a str,
+    },
+    /// A front matter date that is not a real calendar date.
+    FrontMatterDate {
+        /// The key.
+        key: &'a str,
+        /// The value as written.
+        value: &'a str,
+    },
+
+    // The command line (`cli`).
+    /// The note under a diagnostic naming its section.
+    SectionNote {
+        /// The section's id.
+        section: &'a str,
+    },
+    /// The summary line of `scrapls check`.
+    CheckSummary {
+        /// Files checked.
+        files: usize,
+        /// Error diagnostics.
+        errors: usize,
+        /// Other diagnostics.
+        others: usize,
+    },
+    /// `scrapls convert` on a Markdown-form scrap.
+    NotTableForm,
+    /// An argument that is not a URL.
+    NotAUrl,
+    /// Saved HTML without an article.
+    NoArticleFound,
+    /// `-o FILE` would overwrite a file.
+    FileExists,
+
+    // Scrap text.
+    /// The title line of a new scrap.
+    ScrapTitle,
+}
+
+impl Message<'_> {
+    /// The message in `locale`.
+    pub fn render(&self, locale: Locale) -> String {
+        match locale {
+            Locale::Ko => self.ko(),
+            Locale::En => self.en(),
+        }
+    }
+
+    fn ko(&self) -> String {
+        match *self {
+            Message::MissingSection { section } => {
+                format!("필수 섹션 '{section}'이(가) 없습니다.")
+            }
+            Message::DuplicateSection { section } => {
+                format!("'{section}' 섹션이 두 번 이상 나옵니다.")
+            }
+            Message::SectionOrder { section, before } => {
+                format!("'{section}' 섹션은 템플릿 순서상 '{before}' 앞에 와야 합니다.")
+            }
+            Message::EmptySection { section } => {
+                format!("필수 섹션 '{section}'이(가) 비어 있습니다.")
+            }
+            Message::PlaceholderText { section } => {
+                format!("'{section}' 섹션에 템플릿 안내 문구만 있습니다. 내용을 직접 작성하세요.")
+            }
+            Message::NotOneLine { section } => format!("'{section}'은(는) 한 줄로 적어야 합니다."),
+            Message::TooLong {
+                section,
+                length,
+                max,
+            } => format!("'{section}'이(가) {length}자로 너무 깁니다 (최대 {max}자)."),
+            Message::NoFigures { section } => format!(
+                "'{section}'에 수치가 없습니다. 기사 내용을 숫자로 정리해 보세요 (예: 매출 20% 증가)."
+            ),
+            Message::NoQuestion { section } => {
+                format!("'{section}'에 질문이 없습니다. 현직자에게 물을 질문을 적어 보세요.")
+            }
+            Message::InvalidUrl { token } => {
+                format!("'{token}'은(는) 올바른 http(s) 주소가 아닙니다.")
+            }
+            Message::NoUrl { section, shown } => {
+                format!("'{section}'에는 http(s) 주소가 하나 있어야 합니다: '{shown}'")
+            }
+            Message::SeveralUrls { section, count } => {
+                format!("'{section}'에는 주소를 하나만 적으세요 ({count}개).")
+            }
+            Message::UnknownSection {
+                heading,
+                suggestion,
+            } => format!("알 수 없는 섹션 '{heading}'. '{suggestion}'을(를) 말씀하신 건가요?"),
+            Message::FrontMatterUnclosed => {
+                "머리말(front matter)이 '---' 줄로 닫히지 않았습니다.".into()
+            }
+            Message::FrontMatterYaml { error } => {
+                format!("머리말의 YAML을 읽을 수 없습니다: {error}")
+            }
+            Message::FrontMatterDate { key, value } => {
+                format!("'{key}'는 2026-11-22 같은 ISO 8601 날짜여야 합니다: '{value}'")
+            }
+            Message::SectionNote { section } => format!("섹션: {section}"),
+            Message::CheckSummary {
+                files,
+                errors,
+                others,
+            } => format!("파일 {files}개 검사: 오류 {errors}개, 그 밖의 진단 {others}개"),
+            Message::NotTableForm => "표 형식 스크랩이 아닙니다 (이미 Markdown 형식입니다).".into(),
+            Message::NotAUrl => "주소를 해석할 수 없습니다".into(),
+            Message::NoArticleFound => "기사 제목이나 본문을 찾지 못했습니다".into(),
+            Message::FileExists => "파일이 이미 있습니다. 덮어쓰려면 --force를 주세요".into(),
+            Message::ScrapTitle => "경제신문 스크랩".into(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match *self {
+            Message::MissingSection { section } => {
+                format!("Required section '{section}' is missing.")
+            }
+            Message::DuplicateSection { section } => {
+                format!("Section '{section}' appears more than once.")
+            }
+            Message::SectionOrder { section, before } => {
+                format!("In template order, '{section}' comes before '{before}'.")
+            }
+            Message::EmptySection { section } => format!("Required section '{section}' is empty."),
+            Message::PlaceholderText { section } => format!(
+                "Section '{section}' still holds only the template's guidance. Write your own."
+            ),
+            Message::NotOneLine { section } => format!("'{section}' should fit on one line."),
+            Message::TooLong {
+                section,
+                length,
+                max,
+            } => format!("'{section}' is {length} characters long; the limit is {max}."),
+            Message::NoFigures { section } => format!(
+                "'{section}' has no figures. Put the article into numbers (e.g. sales up 20%)."
+            ),
+            Message::NoQuestion { section } => {
+                format!("'{section}' asks nothing. Write a question for someone in the industry.")
+            }
+            Message::InvalidUrl { token } => format!("'{token}' is not a valid http(s) URL."),
+            Message::NoUrl { section, shown } => {
+                format!("'{section}' must hold one http(s) URL, not '{shown}'.")
+            }
+            Message::SeveralUrls { section, count } => {
+                format!("'{section}' should hold one URL, not {count}.")
+            }
+            Message::UnknownSection {
+                heading,
+                suggestion,
+            } => format!("Unknown section '{heading}'. Did you mean '{suggestion}'?"),
+            Message::FrontMatterUnclosed => {
+                "The front matter is not closed by a '---' line.".into()
+            }
+            Message::FrontMatterYaml { error } => {
+                format!("The front matter is not valid YAML: {error}")
+            }
+            Message::FrontMatterDate { key, value } => {
+                format!("'{key}' must be an ISO 8601 date such as 2026-11-22: '{value}'")
+            }
+            Message::SectionNote { section } => format!("section: {section}"),
+            Message::CheckSummary {
+                files,
+                errors,
+                others,
+            } => {
+                format!("checked {files} file(s): {errors} error(s), {others} other diagnostic(s)")
+            }
+            Message::NotTableForm => "not a table-form scrap (it is already Markdown).".into(),
+            Message::NotAUrl => "not a valid URL".into(),
+            Message::NoArticleFound => "no headline or article text found".into(),
+            Message::FileExists => "file exists; pass --force to overwrite it".into(),
+            Message::ScrapTitle => "Economic news scrap".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_once_in_the_locale_asked_for() {
+        let m = Message::TooLong {
+            section: "헤드라인",
+            length: 80,
+            max: 60,
+        };
+        assert_eq!(
+            m.render(Locale::Ko),
+            "'헤드라인'이(가) 80자로 너무 깁니다 (최대 60자)."
+        );
+        assert_eq!(
+            m.render(Locale::En),
+            "'헤드라인' is 80 characters long; the limit is 60."
+        );
+    }
+
+    #[test]
+    fn korean_and_english_differ() {
+        let plain = [
+            Message::FrontMatterUnclosed,
+            Message::NotTableForm,
+            Message::NotAUrl,
+            Message::NoArticleFound,
+            Message::FileExists,
+            Message::ScrapTitle,
+        ];
+        for m in plain {
+            let (ko, en) = (m.render(Locale::Ko), m.render(Locale::En));
+            assert!(ko.chars().any(|c| ('가'..='힣').contains(&c)), "{ko}");
+            assert!(en.is_ascii(), "{en}");
+        }
+    }
+}
