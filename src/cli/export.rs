@@ -10,7 +10,7 @@ use super::{EXIT_USAGE, config_for, read_text, write_output};
 use crate::export::csv::{Delimiter, delimited};
 use crate::export::select::Selection;
 use crate::export::{Record, html, rows, sort_by_date, table, xlsx};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::scrap::dates::is_iso_date;
 
 /// What to export to.
@@ -92,31 +92,15 @@ pub fn run(args: ExportArgs) -> i32 {
 fn export(args: &ExportArgs, env_locale: Locale) -> Result<Vec<u8>, String> {
     for date in [&args.since, &args.until].into_iter().flatten() {
         if !is_iso_date(date) || date.len() != 10 {
-            return Err(format!(
-                "{date}: {}",
-                env_locale.pick(
-                    "날짜는 2026-11-22 형식이어야 합니다",
-                    "a date must look like 2026-11-22"
-                )
-            ));
+            return Err(Message::NotADay { value: date }.render(env_locale));
         }
     }
     let files = collect(&args.paths)?;
     if args.to == Target::Table && files.len() != 1 {
-        return Err(env_locale
-            .pick(
-                "--to table은 스크랩 파일 하나를 받습니다",
-                "--to table takes exactly one scrap file",
-            )
-            .to_owned());
+        return Err(Message::TableTakesOneFile.render(env_locale));
     }
     if args.to == Target::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(env_locale
-            .pick(
-                "--to xlsx는 -o 파일이 필요합니다",
-                "--to xlsx needs -o FILE",
-            )
-            .to_owned());
+        return Err(Message::XlsxNeedsOutput.render(env_locale));
     }
     let first = args.paths.first().map(PathBuf::as_path);
     let dir = match first {
@@ -143,10 +127,7 @@ fn export(args: &ExportArgs, env_locale: Locale) -> Result<Vec<u8>, String> {
         }
     }
     if records.is_empty() {
-        eprintln!(
-            "scrapls: {}",
-            locale.pick("고른 스크랩이 없습니다", "no scrap selected")
-        );
+        eprintln!("scrapls: {}", Message::NoScrapSelected.render(locale));
     }
     sort_by_date(&mut records);
     Ok(match args.to {
@@ -164,17 +145,13 @@ fn export(args: &ExportArgs, env_locale: Locale) -> Result<Vec<u8>, String> {
         }
         Target::Xlsx => {
             let sheet = rows::sheet(&records, template, locale);
-            let book = xlsx::workbook(&sheet, locale.pick("스크랩", "Scraps"))
+            let book = xlsx::workbook(&sheet, &Message::SheetName.render(locale))
                 .map_err(|e| e.to_string())?;
-            for (row, col) in &book.truncated {
+            for &(row, col) in &book.truncated {
+                let column = &sheet.header[col];
                 eprintln!(
-                    "scrapls: {} {row}, {}: {}",
-                    locale.pick("행", "row"),
-                    sheet.header[*col],
-                    locale.pick(
-                        "엑셀 셀 한도(32,767자)를 넘어 잘렸습니다",
-                        "cut to Excel's 32,767-character cell limit"
-                    )
+                    "scrapls: {}",
+                    Message::CellCut { row, column }.render(locale)
                 );
             }
             book.bytes

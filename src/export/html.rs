@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 use super::Record;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::scrap::template::{Role, Template};
 use crate::scrap::validate::is_http_url;
 
@@ -48,7 +48,7 @@ section h3, details summary { font-size: 1rem; margin: 0 0 .35rem; color: #333; 
 
 /// The digest of `records`; `with_body` adds each body, folded.
 pub fn digest(records: &[Record], template: &Template, locale: Locale, with_body: bool) -> String {
-    let title = locale.pick("경제신문 스크랩 다이제스트", "Economic news digest");
+    let title = Message::DigestTitle.render(locale);
     let mut out = String::with_capacity(4096);
     let lang = locale.pick("ko", "en");
     let _ = write!(
@@ -68,10 +68,10 @@ pub fn digest(records: &[Record], template: &Template, locale: Locale, with_body
 
 /// "3건 · 2026-11-16 – 2026-11-20": how many scraps, over which days.
 fn summary_line(records: &[Record], locale: Locale) -> String {
-    let count = match locale {
-        Locale::Ko => format!("스크랩 {}건", records.len()),
-        Locale::En => format!("{} scrap(s)", records.len()),
-    };
+    let count = Message::DigestCount {
+        count: records.len(),
+    }
+    .render(locale);
     let mut days: Vec<&str> = records
         .iter()
         .filter_map(|r| r.meta.date.as_deref())
@@ -91,7 +91,7 @@ fn scrap(out: &mut String, record: &Record, template: &Template, locale: Locale,
     let headline = Some(text(Role::Headline))
         .filter(|h| !h.is_empty())
         .or_else(|| record.title.clone())
-        .unwrap_or_else(|| locale.pick("(헤드라인 없음)", "(no headline)").to_owned());
+        .unwrap_or_else(|| Message::NoHeadline.render(locale));
     let _ = write!(
         out,
         "<article class=\"scrap\">\n<h2>{}</h2>\n",
@@ -131,7 +131,7 @@ fn scrap(out: &mut String, record: &Record, template: &Template, locale: Locale,
         let value = if value.is_empty() {
             format!(
                 "<span class=\"empty\">{}</span>",
-                locale.pick("(비어 있음)", "(empty)")
+                Message::EmptyValue.render(locale)
             )
         } else {
             escape(&value).into_owned()

@@ -3,7 +3,7 @@
 //! writes them). TSV, CSV and the workbook all write this one grid.
 
 use super::Record;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::scrap::template::Template;
 
 /// A header row and one row per scrap, every row as wide as the header.
@@ -18,12 +18,12 @@ pub struct Sheet {
 /// The sheet of `records`.
 pub fn sheet(records: &[Record], template: &Template, locale: Locale) -> Sheet {
     let mut header: Vec<String> = [
-        locale.pick("날짜", "Date"),
-        locale.pick("언론사", "Press"),
-        locale.pick("태그", "Tags"),
+        Message::ColumnDate,
+        Message::ColumnPress,
+        Message::ColumnTags,
     ]
-    .into_iter()
-    .map(str::to_owned)
+    .iter()
+    .map(|m| m.render(locale))
     .collect();
     header.extend(template.sections().iter().map(|s| s.title.clone()));
     let rows = records

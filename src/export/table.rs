@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 
 use super::Record;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::scrap::template::Template;
 
 /// The sheet rows of one scrap. Sections come in template order; a
@@ -22,8 +22,9 @@ pub fn sheet_rows(record: &Record, template: &Template, locale: Locale) -> Strin
     let mut out = String::new();
     let title = record
         .title
-        .as_deref()
-        .unwrap_or_else(|| locale.pick("경제신문 스크랩", "Economic news scrap"));
+        .clone()
+        .unwrap_or_else(|| Message::ScrapTitle.render(locale));
+    let title = title.as_str();
     // A title `---` would open front matter: quoted, it stays the title.
     if title.trim_end() == "---" {
         out.push_str("\"---\"");
