@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 echo "== cargo test"
 cargo test --release
 
+echo "== export: real readers (LibreOffice Calc, Chromium)"; tests/export/run.sh
+
 if [ -x tests/editors/run.sh ]; then
   echo "== editor suites (Neovim, VS Code)"
   tests/editors/run.sh

@@ -16,6 +16,7 @@
 
 pub mod article;
 pub mod cli;
+pub mod export;
 pub mod figures;
 pub mod i18n;
 pub mod lsp;

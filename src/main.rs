@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 
-use scrapls::cli::{check, convert, fetch, figures};
+use scrapls::cli::{check, convert, export, fetch, figures};
 
 /// scrapls — 경제신문 스크랩 도우미 (language server and linter for
 /// economic-news scraps).
@@ -27,6 +27,8 @@ enum Command {
     Extract(fetch::ExtractArgs),
     /// Print the figures (수치) a scrap or text holds / 수치 찾기
     Figures(figures::FiguresArgs),
+    /// Export scraps: sheet rows, TSV/CSV, xlsx, an HTML digest / 스크랩 내보내기
+    Export(export::ExportArgs),
     /// Run the language server on stdio / 언어 서버 실행
     Serve,
 }
@@ -40,6 +42,7 @@ fn main() {
         Command::Fetch(args) => fetch::run_fetch(args),
         Command::Extract(args) => fetch::run_extract(args),
         Command::Figures(args) => figures::run(args),
+        Command::Export(args) => export::run(args),
         Command::Serve => scrapls::lsp::run(),
     };
     std::process::exit(code);

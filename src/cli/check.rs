@@ -47,7 +47,7 @@ pub fn is_scrap_file(path: &Path) -> bool {
 
 /// Expands the arguments into files: explicit files as given (any name),
 /// folders recursively (scrap names only, `.gitignore` respected).
-fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for path in paths {
         if path == Path::new("-") || path.is_file() {

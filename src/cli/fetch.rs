@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::{EXIT_USAGE, config_for};
+use super::{EXIT_USAGE, config_for, write_output};
 use crate::article::{Article, FetchOptions, extract, fetch_article};
 use crate::i18n::{Locale, Message};
 use crate::scrap::prefill::Prefill;
@@ -184,36 +184,6 @@ fn emit(article: Article, link: Option<&str>, out: &OutputArgs, env_locale: Loca
             }
             0
         }
-        Some(path) => write_file(path, &text, out.force, env_locale),
-    }
-}
-
-/// Writes `text` to `path`; without `force`, an existing file is never
-/// touched (`create_new` makes the check and the creation one step).
-fn write_file(path: &Path, text: &str, force: bool, locale: Locale) -> i32 {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true);
-    if force {
-        options.create(true).truncate(true);
-    } else {
-        options.create_new(true);
-    }
-    let result = options
-        .open(path)
-        .and_then(|mut f| f.write_all(text.as_bytes()));
-    match result {
-        Ok(()) => 0,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!(
-                "scrapls: {}: {}",
-                path.display(),
-                Message::FileExists.render(locale)
-            );
-            1
-        }
-        Err(e) => {
-            eprintln!("scrapls: {}: {e}", path.display());
-            1
-        }
+        Some(path) => write_output(path, text.as_bytes(), out.force, env_locale),
     }
 }

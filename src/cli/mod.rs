@@ -1,5 +1,5 @@
 //! The command line: `check`, `convert`, `new`, `fetch`, `extract`,
-//! `figures`, `serve`.
+//! `figures`, `export`, `serve`.
 //!
 //! Each subcommand is a thin shell over the pure layers; exit statuses are
 //! part of the interface: 0 fine, 1 findings that are errors (or a failed
@@ -7,13 +7,14 @@
 
 pub mod check;
 pub mod convert;
+pub mod export;
 pub mod fetch;
 pub mod figures;
 pub mod report;
 
 use std::path::Path;
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::scrap::config::Config;
 use crate::scrap::resolve::{Layers, resolve_for};
 
@@ -58,4 +59,34 @@ pub fn layers(explicit: Option<&Path>, locale: Locale) -> Layers {
 /// language server uses too).
 pub fn config_for(dir: &Path, explicit: Option<&Path>, locale: Locale) -> Result<Config, String> {
     resolve_for(Some(dir), &layers(explicit, locale))
+}
+
+/// Writes `bytes` to `path`; without `force`, an existing file is never
+/// touched (`create_new` makes the check and the creation one step).
+pub fn write_output(path: &Path, bytes: &[u8], force: bool, locale: Locale) -> i32 {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let result = options
+        .open(path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, bytes));
+    match result {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "scrapls: {}: {}",
+                path.display(),
+                Message::FileExists.render(locale)
+            );
+            1
+        }
+        Err(e) => {
+            eprintln!("scrapls: {}: {e}", path.display());
+            1
+        }
+    }
 }

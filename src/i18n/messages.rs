@@ -131,6 +131,45 @@ pub enum Message<'a> {
     /// `-o FILE` would overwrite a file.
     FileExists,
 
+    // Export (`export`, `cli::export`).
+    /// A `--since`/`--until` value that is not a day.
+    NotADay {
+        /// The value given.
+        value: &'a str,
+    },
+    /// `--to table` given several scraps.
+    TableTakesOneFile,
+    /// `--to xlsx` to a terminal.
+    XlsxNeedsOutput,
+    /// The selection left nothing to export.
+    NoScrapSelected,
+    /// A workbook cell cut to Excel's limit.
+    CellCut {
+        /// The row (1 is the first scrap).
+        row: usize,
+        /// The column's label.
+        column: &'a str,
+    },
+    /// The workbook's sheet name.
+    SheetName,
+    /// Weekly sheet column: the scrap's date.
+    ColumnDate,
+    /// Weekly sheet column: the publication.
+    ColumnPress,
+    /// Weekly sheet column: the tags.
+    ColumnTags,
+    /// The digest's title.
+    DigestTitle,
+    /// How many scraps the digest holds.
+    DigestCount {
+        /// The number of scraps.
+        count: usize,
+    },
+    /// A scrap without a headline, in the digest.
+    NoHeadline,
+    /// An empty section, in the digest.
+    EmptyValue,
+
     // Scrap text.
     /// The title line of a new scrap.
     ScrapTitle,
@@ -290,6 +329,23 @@ impl Message<'_> {
             Message::NotAUrl => "주소를 해석할 수 없습니다".into(),
             Message::NoArticleFound => "기사 제목이나 본문을 찾지 못했습니다".into(),
             Message::FileExists => "파일이 이미 있습니다. 덮어쓰려면 --force를 주세요".into(),
+            Message::NotADay { value } => {
+                format!("{value}: 날짜는 2026-11-22 형식이어야 합니다")
+            }
+            Message::TableTakesOneFile => "--to table은 스크랩 파일 하나를 받습니다".into(),
+            Message::XlsxNeedsOutput => "--to xlsx는 -o 파일이 필요합니다".into(),
+            Message::NoScrapSelected => "고른 스크랩이 없습니다".into(),
+            Message::CellCut { row, column } => {
+                format!("{row}행 '{column}': 엑셀 셀 한도(32,767자)를 넘어 잘렸습니다")
+            }
+            Message::SheetName => "스크랩".into(),
+            Message::ColumnDate => "날짜".into(),
+            Message::ColumnPress => "언론사".into(),
+            Message::ColumnTags => "태그".into(),
+            Message::DigestTitle => "경제신문 스크랩 다이제스트".into(),
+            Message::DigestCount { count } => format!("스크랩 {count}건"),
+            Message::NoHeadline => "(헤드라인 없음)".into(),
+            Message::EmptyValue => "(비어 있음)".into(),
             Message::ScrapTitle => "경제신문 스크랩".into(),
             Message::FillWithTemplate => "템플릿으로 채우기".into(),
             Message::ConvertTableForm => "표 형식을 Markdown 형식으로 변환".into(),
@@ -391,6 +447,21 @@ impl Message<'_> {
             Message::NotAUrl => "not a valid URL".into(),
             Message::NoArticleFound => "no headline or article text found".into(),
             Message::FileExists => "file exists; pass --force to overwrite it".into(),
+            Message::NotADay { value } => format!("{value}: a date must look like 2026-11-22"),
+            Message::TableTakesOneFile => "--to table takes exactly one scrap file".into(),
+            Message::XlsxNeedsOutput => "--to xlsx needs -o FILE".into(),
+            Message::NoScrapSelected => "no scrap selected".into(),
+            Message::CellCut { row, column } => {
+                format!("row {row}, '{column}': cut to Excel's 32,767-character cell limit")
+            }
+            Message::SheetName => "Scraps".into(),
+            Message::ColumnDate => "Date".into(),
+            Message::ColumnPress => "Press".into(),
+            Message::ColumnTags => "Tags".into(),
+            Message::DigestTitle => "Economic news digest".into(),
+            Message::DigestCount { count } => format!("{count} scrap(s)"),
+            Message::NoHeadline => "(no headline)".into(),
+            Message::EmptyValue => "(empty)".into(),
             Message::ScrapTitle => "Economic news scrap".into(),
             Message::FillWithTemplate => "Fill with the scrap template".into(),
             Message::ConvertTableForm => "Convert table form to Markdown".into(),
@@ -467,6 +538,16 @@ mod tests {
             Message::NotAUrl,
             Message::NoArticleFound,
             Message::FileExists,
+            Message::TableTakesOneFile,
+            Message::XlsxNeedsOutput,
+            Message::NoScrapSelected,
+            Message::SheetName,
+            Message::ColumnDate,
+            Message::ColumnPress,
+            Message::ColumnTags,
+            Message::DigestTitle,
+            Message::NoHeadline,
+            Message::EmptyValue,
             Message::ScrapTitle,
         ];
         for m in plain {

@@ -135,7 +135,9 @@ pub fn server_capabilities(caps: &ClientCaps) -> lsp::ServerCapabilities {
             },
         )),
         execute_command_provider: Some(lsp::ExecuteCommandOptions {
-            commands: COMMANDS.iter().map(|c| c.to_string()).collect(),
+            commands: (COMMANDS.iter().chain(&super::export::COMMANDS))
+                .map(|c| c.to_string())
+                .collect(),
             ..lsp::ExecuteCommandOptions::default()
         }),
         diagnostic_provider: caps.pull_diagnostics.then(|| {

@@ -5,14 +5,16 @@
 //! negotiation, `diagnostics` the per-document workers, `document` the rope
 //! and analysis per version, `features` and `actions` compute answers from
 //! an analysis, `figures` serves the figures (tokens, hover, draft action),
-//! `proto` converts spans and values to LSP types, `settings` reads editor
-//! settings, `fetch` runs article fetches off the input path, and
-//! `transport` guards stdio against malformed messages.
+//! `export` returns sheet rows and digests, `proto` converts spans and
+//! values to LSP types, `settings` reads editor settings, `fetch` runs
+//! article fetches off the input path, and `transport` guards stdio against
+//! malformed messages.
 
 pub mod actions;
 pub mod capabilities;
 pub mod diagnostics;
 pub mod document;
+pub mod export;
 pub mod features;
 pub mod fetch;
 pub mod figures;

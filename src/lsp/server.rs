@@ -457,6 +457,8 @@ impl LanguageServer for Backend {
                 self.apply_from(&snap, "convert", |_| edit.into_iter().collect())
                     .await
             }
+            super::export::COPY_SHEET_ROWS => super::export::copy_sheet_rows(self, &args),
+            super::export::EXPORT_DIGEST => super::export::export_digest(self, &args).await,
             actions::NEW_FROM_URL => super::fetch::new_from_url(self, &args).await,
             actions::FETCH_ARTICLE => super::fetch::fetch_into(self, &args, false).await,
             actions::FETCH_ARTICLE_REPLACE => super::fetch::fetch_into(self, &args, true).await,

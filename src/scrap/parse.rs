@@ -317,7 +317,8 @@ fn front_matter_entries(text: &str, body: Span) -> Vec<FrontMatterEntry> {
 
 /// The text of a section's content as the user means it: for Markdown,
 /// HTML comments removed; for table form, the cell padding (leading tab of
-/// continuation lines, trailing tabs) removed. Trimmed.
+/// continuation lines, trailing tabs) removed, or a quoted cell's text.
+/// Trimmed.
 ///
 /// Borrows from `text` when nothing needs removing, which is the common
 /// case: validating a 10 MB body copies nothing.
@@ -325,6 +326,7 @@ pub fn content_text<'a>(text: &'a str, section: &Section, form: Form) -> Cow<'a,
     let raw = &text[section.content.clone()];
     let cleaned = match form {
         Form::Markdown => strip_comments(raw),
+        Form::Table if let Some(value) = super::table::quoted_value(raw) => Cow::Owned(value),
         Form::Table => {
             let mut out = String::with_capacity(raw.len());
             for (i, line) in lines(raw).enumerate() {

@@ -31,3 +31,11 @@ end, { desc = 'scrapls: convert a table-form scrap to Markdown' })
 cmd('ScrapInsertMissing', function()
   require('scrapls').insert_missing()
 end, { desc = 'scrapls: insert every missing section' })
+
+cmd('ScrapCopyRows', function()
+  require('scrapls.export').copy_rows()
+end, { desc = 'scrapls: copy this scrap as sheet rows (+ and unnamed registers)' })
+
+cmd('ScrapDigest', function(o)
+  require('scrapls.export').digest(o.fargs[1], o.bang)
+end, { nargs = '?', bang = true, complete = 'file', desc = 'scrapls: write the HTML digest of this folder: :ScrapDigest[!] [file]' })

@@ -9,6 +9,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerExportCommands } from './export';
 import { findServer, isFound, type FoundServer } from './server';
 
 const LANGUAGE_ID = 'scrap';
@@ -265,6 +266,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ serv
     vscode.commands.registerCommand('scrap.showOutput', () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration((e) => onConfigurationChanged(context, e)),
   );
+  registerExportCommands(context, requireClient, activeScrap);
   await startClient(context);
   // A small API for tests and other extensions.
   return { serverPath: () => current?.command };
