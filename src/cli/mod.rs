@@ -63,6 +63,16 @@ pub fn config_for(dir: &Path, explicit: Option<&Path>, locale: Locale) -> Result
     Ok(config)
 }
 
+/// The configuration for one file given on the command line (`-` and bare
+/// names use the current folder's).
+pub fn config_for_file(file: &Path, locale: Locale) -> Result<Config, String> {
+    let dir = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    config_for(dir, None, locale)
+}
+
 /// The nearest `scrapls.toml` at or above `dir`.
 pub fn find_config(dir: &Path) -> Option<PathBuf> {
     let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
