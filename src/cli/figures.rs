@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::report::{JsonPosition, JsonRange};
 use super::{EXIT_USAGE, config_for_file, read_text};
 use crate::figures::format::{change_parts, direction_word, grouped};
-use crate::figures::{Figure, figures, figures_in};
+use crate::figures::{Figure, change_start, figures, figures_in};
 use crate::i18n::Locale;
 use crate::scrap::parse::parse;
 use crate::text::position::{Encoding, LineIndex};
@@ -166,7 +166,7 @@ fn human_line(
     }
     if let Some(c) = &f.change {
         line.push_str(" — ");
-        match list.iter().find(|g| g.change_from_of == Some(i)) {
+        match change_start(list, i).map(|s| &list[s]) {
             Some(from) => line.push_str(&format!(
                 "{} → {}: ",
                 &text[from.span.clone()],

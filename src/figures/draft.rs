@@ -6,7 +6,7 @@
 use super::format::{change_parts, direction_word, grouped};
 use super::relate::{DOWN, UP, kind_of};
 use super::units::{UnitKind, is_hangul};
-use super::{Figure, figures_in};
+use super::{Figure, change_start, figures_in};
 use crate::i18n::Locale;
 use crate::scrap::edit::{Edit, fill_empty_section};
 use crate::scrap::parse::{Form, Scrap, content_span, content_text};
@@ -81,7 +81,7 @@ pub fn draft(text: &str, figures: &[Figure], locale: Locale) -> Vec<String> {
         if f.change_from_of.is_some() {
             continue;
         }
-        let from = figures.iter().position(|g| g.change_from_of == Some(i));
+        let from = change_start(figures, i);
         let first = from.unwrap_or(i);
         let what = match (&f.change, from) {
             (Some(change), Some(s)) => format!(
@@ -198,19 +198,23 @@ fn dedup_key(f: &Figure) -> String {
 /// nothing is left (`… 12.4% 늘어난 21억 달러`).
 fn subject(text: &str, figures: &[Figure], i: usize) -> String {
     let f = &figures[i];
-    let prev_end = figures[..i]
-        .iter()
-        .rev()
-        .find(|p| p.sentence == f.sentence)
+    // Figures are in order: those of the same sentence are neighbours.
+    let same = |p: &Figure| p.sentence == f.sentence;
+    let prev_end = i
+        .checked_sub(1)
+        .map(|p| &figures[p])
+        .filter(|p| same(p))
         .map(|p| p.span.end);
     let start = prev_end.unwrap_or(f.sentence.start).max(f.sentence.start);
     let own = phrase(&text[start..f.span.start.max(start)]);
     if !own.is_empty() || prev_end.is_none() {
         return own;
     }
-    let first = figures
+    let first = figures[..i]
         .iter()
-        .find(|p| p.sentence == f.sentence)
+        .rev()
+        .take_while(|p| same(p))
+        .last()
         .map_or(f.span.start, |p| p.span.start);
     phrase(&text[f.sentence.start..first.max(f.sentence.start)])
 }

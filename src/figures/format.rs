@@ -156,10 +156,7 @@ pub fn hover(text: &str, figures: &[Figure], index: usize, locale: Locale) -> St
     // The change this figure ends, or the one it starts.
     let (end, start) = match figure.change_from_of {
         Some(to) => (to, Some(index)),
-        None => (
-            index,
-            figures.iter().position(|f| f.change_from_of == Some(index)),
-        ),
+        None => (index, super::change_start(figures, index)),
     };
     if let Some(change) = &figures[end].change {
         let parts = change_parts(change, figures[end].unit, locale, true).join(", ");
