@@ -109,7 +109,8 @@ pub fn change_parts(change: &Change, unit: &str, locale: Locale, percent: bool) 
             parts.push(ratio_word);
         }
         if percent || change.from.is_none() {
-            let pct = ((r - 1.0) * 1000.0).round() / 10.0;
+            // Two decimals: `+931.25%` and `-0.05%` keep what was written.
+            let pct = ((r - 1.0) * 10_000.0).round() / 100.0;
             parts.push(signed(pct, "%"));
         }
     }
