@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{EXIT_USAGE, config_for, read_text};
+use super::{EXIT_USAGE, config_for, config_for_file, read_text};
 use crate::i18n::{Locale, Message};
 use crate::scrap::convert::table_to_markdown;
 use crate::scrap::parse::{Form, parse};
@@ -35,12 +35,7 @@ pub fn run_convert(args: ConvertArgs) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let dir = args
-        .file
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let config = match config_for(dir, None, locale) {
+    let config = match config_for_file(&args.file, locale) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("scrapls: {e}");

@@ -1,14 +1,14 @@
 //! `scrapls figures FILE|-`: the figures the parser finds, one line each for
 //! people, or one JSON object each (JSON Lines) for scripts.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
 use super::report::{JsonPosition, JsonRange};
-use super::{EXIT_USAGE, config_for, read_text};
+use super::{EXIT_USAGE, config_for_file, read_text};
 use crate::figures::format::{change_parts, direction_word, grouped};
-use crate::figures::{Figure, figures, figures_in};
+use crate::figures::{Figure, change_start, figures, figures_in};
 use crate::i18n::Locale;
 use crate::scrap::parse::parse;
 use crate::text::position::{Encoding, LineIndex};
@@ -81,12 +81,7 @@ pub fn run(args: FiguresArgs) -> i32 {
     let found: Vec<(Option<String>, Vec<Figure>)> = if args.text {
         vec![(None, figures(&text))]
     } else {
-        let dir = args
-            .file
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let config = match config_for(dir, None, locale) {
+        let config = match config_for_file(&args.file, locale) {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("scrapls: {e}");
@@ -171,7 +166,7 @@ fn human_line(
     }
     if let Some(c) = &f.change {
         line.push_str(" — ");
-        match list.iter().find(|g| g.change_from_of == Some(i)) {
+        match change_start(list, i).map(|s| &list[s]) {
             Some(from) => line.push_str(&format!(
                 "{} → {}: ",
                 &text[from.span.clone()],

@@ -90,3 +90,13 @@ pub fn write_output(path: &Path, bytes: &[u8], force: bool, locale: Locale) -> i
         }
     }
 }
+
+/// The configuration for one file given on the command line (`-` and bare
+/// names use the current folder's).
+pub fn config_for_file(file: &Path, locale: Locale) -> Result<Config, String> {
+    let dir = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    config_for(dir, None, locale)
+}

@@ -6,7 +6,7 @@
 use super::format::{change_parts, direction_word, grouped};
 use super::relate::{DOWN, UP, kind_of};
 use super::units::{UnitKind, is_hangul};
-use super::{Figure, figures_in};
+use super::{Figure, change_start, figures_in};
 use crate::i18n::Locale;
 use crate::scrap::edit::{Edit, fill_empty_section};
 use crate::scrap::parse::{Form, Scrap, content_span, content_text};
@@ -49,6 +49,12 @@ const FILLERS: &[&str] = &[
     "한때",
     "역대",
     "사상",
+    "전",
+    "직전",
+    "이는",
+    "이",
+    "그",
+    "해당",
 ];
 /// Particles stripped from the end of a subject's last word, longest first.
 const PARTICLES: &[&str] = &[
@@ -77,11 +83,12 @@ const PARTICLES: &[&str] = &[
 /// The draft lines (each starting with `- `) for `figures` of `text`.
 pub fn draft(text: &str, figures: &[Figure], locale: Locale) -> Vec<String> {
     let mut candidates: Vec<(i32, usize, String, String)> = Vec::new();
+    let mut last_subject = String::new();
     for (i, f) in figures.iter().enumerate() {
         if f.change_from_of.is_some() {
             continue;
         }
-        let from = figures.iter().position(|g| g.change_from_of == Some(i));
+        let from = change_start(figures, i);
         let first = from.unwrap_or(i);
         let what = match (&f.change, from) {
             (Some(change), Some(s)) => format!(
@@ -98,7 +105,13 @@ pub fn draft(text: &str, figures: &[Figure], locale: Locale) -> Vec<String> {
             (None, _) => text[f.span.clone()].to_string(),
         };
         let key = dedup_key(f);
-        let subject = subject(text, figures, first);
+        let mut subject = subject(text, figures, first);
+        // A sentence without a subject of its own (`이는 931% 증가한 …`)
+        // speaks of the one before.
+        if subject.is_empty() {
+            subject = last_subject.clone();
+        }
+        last_subject.clone_from(&subject);
         let line = if subject.is_empty() {
             format!("- {what}")
         } else {
@@ -198,19 +211,28 @@ fn dedup_key(f: &Figure) -> String {
 /// nothing is left (`… 12.4% 늘어난 21억 달러`).
 fn subject(text: &str, figures: &[Figure], i: usize) -> String {
     let f = &figures[i];
-    let prev_end = figures[..i]
-        .iter()
-        .rev()
-        .find(|p| p.sentence == f.sentence)
+    // Figures are in order: those of the same sentence are neighbours.
+    let same = |p: &Figure| p.sentence == f.sentence;
+    let prev_end = i
+        .checked_sub(1)
+        .map(|p| &figures[p])
+        .filter(|p| same(p))
         .map(|p| p.span.end);
-    let start = prev_end.unwrap_or(f.sentence.start).max(f.sentence.start);
+    let mut start = prev_end.unwrap_or(f.sentence.start).max(f.sentence.start);
+    if prev_end.is_some() {
+        // What is glued to the figure before (`71조원으로`) is its own.
+        let gap = &text[start..f.span.start.max(start)];
+        start += gap.find(char::is_whitespace).unwrap_or(gap.len());
+    }
     let own = phrase(&text[start..f.span.start.max(start)]);
     if !own.is_empty() || prev_end.is_none() {
         return own;
     }
-    let first = figures
+    let first = figures[..i]
         .iter()
-        .find(|p| p.sentence == f.sentence)
+        .rev()
+        .take_while(|p| same(p))
+        .last()
         .map_or(f.span.start, |p| p.span.start);
     phrase(&text[f.sentence.start..first.max(f.sentence.start)])
 }
@@ -230,7 +252,16 @@ fn phrase(segment: &str) -> String {
         .filter(|w| !is_date_word(w) && !is_predicate(w))
         .collect();
     let keep = &words[words.len().saturating_sub(5)..];
-    let mut out: Vec<String> = keep.iter().map(|w| w.to_string()).collect();
+    // A topic or subject particle inside the phrase goes too
+    // (`삼성전자가 영업이익` → `삼성전자 영업이익`); short words keep theirs
+    // (`주가`, `국가`).
+    let mut out: Vec<String> = keep
+        .iter()
+        .map(|w| match w.strip_suffix(['은', '는', '가']) {
+            Some(stem) if stem.chars().count() >= 2 => stem.to_string(),
+            _ => w.to_string(),
+        })
+        .collect();
     if let Some(last) = out.last_mut() {
         for p in PARTICLES {
             if let Some(stem) = last.strip_suffix(p)
@@ -311,6 +342,21 @@ mod tests {
             [
                 "- 2차전지 수출액: 12.4% 증가",
                 "- 2차전지 수출액: 21억 달러"
+            ]
+        );
+    }
+
+    #[test]
+    fn subjects_skip_pronouns_particles_and_comparisons() {
+        let text = "삼성전자가 올해 1분기 영업이익 6조6천억원을 기록했다. 이는 전년 동기 대비 931.25% 증가한 수치다. 매출은 71조원으로 11.37% 늘었다. 코스피는 전 거래일보다 1.2% 내렸다.";
+        assert_eq!(
+            lines(text),
+            [
+                "- 삼성전자 영업이익: 931.25% 증가",
+                "- 매출: 11.37% 증가",
+                "- 코스피: 1.2% 감소",
+                "- 삼성전자 영업이익: 6조6천억원",
+                "- 매출: 71조원",
             ]
         );
     }

@@ -109,7 +109,8 @@ pub fn change_parts(change: &Change, unit: &str, locale: Locale, percent: bool) 
             parts.push(ratio_word);
         }
         if percent || change.from.is_none() {
-            let pct = ((r - 1.0) * 1000.0).round() / 10.0;
+            // Two decimals: `+931.25%` and `-0.05%` keep what was written.
+            let pct = ((r - 1.0) * 10_000.0).round() / 100.0;
             parts.push(signed(pct, "%"));
         }
     }
@@ -156,10 +157,7 @@ pub fn hover(text: &str, figures: &[Figure], index: usize, locale: Locale) -> St
     // The change this figure ends, or the one it starts.
     let (end, start) = match figure.change_from_of {
         Some(to) => (to, Some(index)),
-        None => (
-            index,
-            figures.iter().position(|f| f.change_from_of == Some(index)),
-        ),
+        None => (index, super::change_start(figures, index)),
     };
     if let Some(change) = &figures[end].change {
         let parts = change_parts(change, figures[end].unit, locale, true).join(", ");

@@ -118,6 +118,13 @@ pub fn figures_in(text: &str, span: Span) -> Vec<Figure> {
     found
 }
 
+/// The index of the figure that starts the change figure `i` ends
+/// (`200명` of `200명에서 500명으로`): always the one right before it.
+pub fn change_start(figures: &[Figure], i: usize) -> Option<usize> {
+    let prev = i.checked_sub(1)?;
+    (figures.get(prev)?.change_from_of == Some(i)).then_some(prev)
+}
+
 /// Whether `text` holds at least one figure (the `no-figures` check).
 pub fn has_figure(text: &str) -> bool {
     !figures(text).is_empty()

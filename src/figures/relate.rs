@@ -46,6 +46,9 @@ impl Item {
     }
 }
 
+/// Units of time spans, which take no change word.
+const DURATIONS: [&str; 6] = ["년", "일", "개월", "주", "회", "번"];
+
 /// Whether `c` is the first syllable of one of [`UP`] and [`DOWN`].
 fn change_start(c: char) -> bool {
     matches!(
@@ -112,6 +115,10 @@ pub fn relate(text: &str, raws: Vec<Raw>) -> Vec<Figure> {
             .get(i + 1)
             .map_or(figures[i].sentence.end, |n| n.span.start)
             .min(figures[i].sentence.end);
+        // A duration (`12주 연속 내렸다`, `3년간 늘려`) is how long, not what changed.
+        if DURATIONS.contains(&figures[i].unit) {
+            continue;
+        }
         let window = window_after(text, extents[i].end, limit);
         if let Some(direction) = sign_before(text, figures[i].span.start).or(direction_in(window)) {
             let kind = kind_of(figures[i].unit);

@@ -238,6 +238,20 @@ fn changes_in_a_sentence() {
         };
         assert!(close(c.ratio, ratio), "{text}: {:?}", c.ratio);
     }
+    // A duration is no change: `12주 연속 내렸다` says how long.
+    let found = figures("가격이 0.05% 하락하며 12주 연속 내렸다");
+    assert_eq!(
+        found[0].change.as_ref().map(|c| c.direction),
+        Some(Direction::Down)
+    );
+    assert!(found[1].change.is_none());
+    let parts = format::change_parts(
+        found[0].change.as_ref().expect("a change"),
+        "%",
+        crate::i18n::Locale::Ko,
+        false,
+    );
+    assert_eq!(parts, ["-0.05%"]);
     // A change word belongs to the figure right before it.
     let found = figures("12.4% 늘어난 21억 달러를 기록했다");
     assert!(found[0].change.is_some());

@@ -257,6 +257,8 @@ pub enum Message<'a> {
     },
     /// Convert was asked of a Markdown scrap (editor).
     AlreadyMarkdown,
+    /// Code action: draft the insight's figures from the body.
+    DraftFigures,
 }
 
 impl Message<'_> {
@@ -385,6 +387,7 @@ impl Message<'_> {
                 "scrapls: {label} 편집이 적용되지 않았습니다 (문서가 바뀌었을 수 있습니다). {reason}"
             ),
             Message::AlreadyMarkdown => "scrapls: 이미 Markdown 형식입니다.".into(),
+            Message::DraftFigures => "본문의 수치로 초안 만들기".into(),
         }
     }
 
@@ -505,6 +508,7 @@ impl Message<'_> {
                 "scrapls: the {label} edit was not applied (the document may have changed). {reason}"
             ),
             Message::AlreadyMarkdown => "scrapls: the scrap is already in Markdown form.".into(),
+            Message::DraftFigures => "Draft figures from the body".into(),
         }
     }
 }

@@ -14,6 +14,8 @@ use std::sync::Mutex;
 
 use tower_lsp_server::ls_types as lsp;
 
+use crate::i18n::Message;
+
 use super::actions::workspace_edit;
 use super::document::Analysis;
 use super::proto::{diagnostic, range};
@@ -259,10 +261,7 @@ pub fn code_actions(
         return Vec::new();
     };
     vec![lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
-        title: config
-            .locale
-            .pick("본문의 수치로 초안 만들기", "Draft figures from the body")
-            .into(),
+        title: Message::DraftFigures.render(config.locale),
         kind: Some(lsp::CodeActionKind::QUICKFIX),
         is_preferred: (!diags.is_empty()).then_some(true),
         diagnostics: (!diags.is_empty()).then_some(diags),

@@ -111,6 +111,7 @@ if [ "$WHICH" = all ] || [ "$WHICH" = nvim ]; then
     suite nvim env SCRAPLS_ARTIFACTS="$ART/nvim" XDG_STATE_HOME="$ART/nvim/state" \
       "$NVIM" --headless --clean -l "$ROOT/tests/editors/nvim/test.lua"
     suite nvim-export env SCRAPLS_ARTIFACTS="$ART/nvim" "$NVIM" --headless --clean -l "$ROOT/tests/editors/nvim/export.lua"
+    suite nvim-figures env SCRAPLS_ARTIFACTS="$ART/nvim" XDG_STATE_HOME="$ART/nvim/state" "$NVIM" --headless --clean -l "$ROOT/tests/editors/nvim/figures.lua"
   else
     fail_setup "installing Neovim"
   fi
