@@ -144,6 +144,7 @@ fn main() {
         }
     }
 
+    trafilatura_dev(&opts.dir, opts.worst);
     korean_set();
 
     // Speed: single thread, three runs, median. On-CPU time of this thread
@@ -176,6 +177,90 @@ fn main() {
         pages.len() as f64 / secs,
         bytes as f64 / 1e6 / secs
     );
+}
+
+/// trafilatura's evaluation half, scored trafilatura's way: every `with`
+/// segment found in the body is a true positive, every `without` segment
+/// found a false positive, summed over all pages (whitespace collapsed).
+fn trafilatura_dev(dir: &Path, worst: usize) {
+    let base = dir.join("trafilatura-dev");
+    let Some(eval) = std::fs::read(base.join("evaldata.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<BTreeMap<String, Value>>(&b).ok())
+    else {
+        eprintln!("no trafilatura-dev set at {}", base.display());
+        return;
+    };
+    let segments = |v: &Value, k: &str| -> Vec<String> {
+        v.get(k)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(collapse_ws)
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let (mut tp, mut fp, mut fn_, mut tn) = (0usize, 0usize, 0usize, 0usize);
+    let mut near_empty = Vec::new();
+    let mut pages: Vec<(f64, String)> = Vec::new();
+    for (key, v) in &eval {
+        let Some(file) = v.get("file").and_then(Value::as_str) else {
+            continue;
+        };
+        let mut html = Vec::new();
+        let Ok(f) = std::fs::File::open(base.join("html").join(file)) else {
+            eprintln!("missing {file}");
+            continue;
+        };
+        if flate2::read::GzDecoder::new(f).read_to_end(&mut html).is_err() {
+            continue;
+        }
+        let url = url::Url::parse(key).ok();
+        let article = scrapls::article::extract(&html, url.as_ref(), None);
+        let text = collapse_ws(&article.body);
+        let with = segments(v, "with");
+        let without = segments(v, "without");
+        let found = with.iter().filter(|s| text.contains(s.as_str())).count();
+        let leaked = without.iter().filter(|s| text.contains(s.as_str())).count();
+        tp += found;
+        fn_ += with.len() - found;
+        fp += leaked;
+        tn += without.len() - leaked;
+        if !with.is_empty() && article.body.chars().count() < 50 {
+            near_empty.push(key.clone());
+        }
+        let p = if found + leaked == 0 { 0.0 } else { found as f64 / (found + leaked) as f64 };
+        let r = if with.is_empty() { 1.0 } else { found as f64 / with.len() as f64 };
+        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        pages.push((f1, key.clone()));
+    }
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fn_).max(1) as f64;
+    println!("\n## trafilatura-dev ({} pages, scored trafilatura's way)", pages.len());
+    println!("| extractor | precision | recall | F1 | with found | without leaked | near-empty bodies |");
+    println!("|---|---|---|---|---|---|---|");
+    println!(
+        "| scrapls | {p:.3} | {r:.3} | {:.3} | {tp}/{} | {fp}/{} | {} |",
+        2.0 * p * r / (p + r).max(f64::MIN_POSITIVE),
+        tp + fn_,
+        fp + tn,
+        near_empty.len()
+    );
+    for k in &near_empty {
+        println!("  near-empty: {k}");
+    }
+    if worst > 0 {
+        pages.sort_by(|a, b| a.0.total_cmp(&b.0));
+        println!("\nworst trafilatura-dev pages (page F1, key):");
+        for (f, k) in pages.iter().take(worst) {
+            println!("{f:.3} {k}");
+        }
+    }
+}
+
+fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// This thread's on-CPU time (Linux `schedstat`), if available.
