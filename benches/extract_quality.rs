@@ -213,7 +213,10 @@ fn trafilatura_dev(dir: &Path, worst: usize) {
             eprintln!("missing {file}");
             continue;
         };
-        if flate2::read::GzDecoder::new(f).read_to_end(&mut html).is_err() {
+        if flate2::read::GzDecoder::new(f)
+            .read_to_end(&mut html)
+            .is_err()
+        {
             continue;
         }
         let url = url::Url::parse(key).ok();
@@ -230,15 +233,32 @@ fn trafilatura_dev(dir: &Path, worst: usize) {
         if !with.is_empty() && article.body.chars().count() < 50 {
             near_empty.push(key.clone());
         }
-        let p = if found + leaked == 0 { 0.0 } else { found as f64 / (found + leaked) as f64 };
-        let r = if with.is_empty() { 1.0 } else { found as f64 / with.len() as f64 };
-        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if found + leaked == 0 {
+            0.0
+        } else {
+            found as f64 / (found + leaked) as f64
+        };
+        let r = if with.is_empty() {
+            1.0
+        } else {
+            found as f64 / with.len() as f64
+        };
+        let f1 = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         pages.push((f1, key.clone()));
     }
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
-    println!("\n## trafilatura-dev ({} pages, scored trafilatura's way)", pages.len());
-    println!("| extractor | precision | recall | F1 | with found | without leaked | near-empty bodies |");
+    println!(
+        "\n## trafilatura-dev ({} pages, scored trafilatura's way)",
+        pages.len()
+    );
+    println!(
+        "| extractor | precision | recall | F1 | with found | without leaked | near-empty bodies |"
+    );
     println!("|---|---|---|---|---|---|---|");
     println!(
         "| scrapls | {p:.3} | {r:.3} | {:.3} | {tp}/{} | {fp}/{} | {} |",

@@ -6,6 +6,7 @@
 //! [`extract`]. See `docs/extraction.md` for how it decides.
 
 mod decode;
+mod depth;
 mod dom;
 mod extract;
 pub mod fetch;
@@ -41,10 +42,10 @@ pub struct Article {
 /// `url` is where the bytes came from (picks the site rule, resolves the
 /// canonical link); `http_charset` is the response's declared charset.
 /// Pure and bounded: hostile nesting is flattened before parsing (see
-/// `dom::limit_depth`), every pass over the tree is iterative.
+/// `depth::limit_depth`), every pass over the tree is iterative.
 pub fn extract(html: &[u8], url: Option<&url::Url>, http_charset: Option<&str>) -> Article {
     let (text, _) = decode_html(html, http_charset);
-    let text = dom::limit_depth(&text);
+    let text = depth::limit_depth(&text);
     extract::extract_str(&text, url, true)
 }
 
@@ -57,6 +58,6 @@ pub fn extract_without_site_rules(
     http_charset: Option<&str>,
 ) -> Article {
     let (text, _) = decode_html(html, http_charset);
-    let text = dom::limit_depth(&text);
+    let text = depth::limit_depth(&text);
     extract::extract_str(&text, url, false)
 }
