@@ -91,13 +91,22 @@ fn main() {
 
     // Quality: ours.
     let mut ours: Vec<(String, Match)> = Vec::new();
+    let mut zyte_pages = Vec::new();
     for (id, html, url) in &pages {
-        let article = scrapls::article::extract(html, url.as_ref(), None);
+        let (article, trace) = scrapls::article::extract_traced(html, url.as_ref(), None);
         if let Some(d) = &opts.dump {
             let _ = std::fs::create_dir_all(d);
             let _ = std::fs::write(d.join(format!("{id}.txt")), &article.body);
         }
-        ours.push((id.clone(), shingle_match(&body(&truth[id]), &article.body)));
+        let truth_body = body(&truth[id]);
+        let m = shingle_match(&truth_body, &article.body);
+        zyte_pages.push(Page {
+            f1: m.f1(),
+            confidence: article.confidence,
+            trace,
+            near_empty: !truth_body.trim().is_empty() && article.body.chars().count() < 50,
+        });
+        ours.push((id.clone(), m));
     }
     let mut rows: Vec<(String, (f64, f64, f64))> = Vec::new();
     let m: Vec<Match> = ours.iter().map(|(_, m)| *m).collect();
@@ -136,6 +145,7 @@ fn main() {
     for (name, (p, r, f)) in &rows {
         println!("| {name} | {p:.3} | {r:.3} | {f:.3} |");
     }
+    report_pages("zyte", &zyte_pages);
     if opts.worst > 0 {
         ours.sort_by(|a, b| a.1.f1().total_cmp(&b.1.f1()));
         println!("\nworst pages (f1 precision recall id):");
@@ -204,6 +214,7 @@ fn trafilatura_dev(dir: &Path, worst: usize) {
     let (mut tp, mut fp, mut fn_, mut tn) = (0usize, 0usize, 0usize, 0usize);
     let mut near_empty = Vec::new();
     let mut pages: Vec<(f64, String)> = Vec::new();
+    let mut traced = Vec::new();
     for (key, v) in &eval {
         let Some(file) = v.get("file").and_then(Value::as_str) else {
             continue;
@@ -220,7 +231,7 @@ fn trafilatura_dev(dir: &Path, worst: usize) {
             continue;
         }
         let url = url::Url::parse(key).ok();
-        let article = scrapls::article::extract(&html, url.as_ref(), None);
+        let (article, trace) = scrapls::article::extract_traced(&html, url.as_ref(), None);
         let text = collapse_ws(&article.body);
         let with = segments(v, "with");
         let without = segments(v, "without");
@@ -249,6 +260,12 @@ fn trafilatura_dev(dir: &Path, worst: usize) {
             2.0 * p * r / (p + r)
         };
         pages.push((f1, key.clone()));
+        traced.push(Page {
+            f1,
+            confidence: article.confidence,
+            trace,
+            near_empty: !with.is_empty() && article.body.chars().count() < 50,
+        });
     }
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
@@ -270,6 +287,7 @@ fn trafilatura_dev(dir: &Path, worst: usize) {
     for k in &near_empty {
         println!("  near-empty: {k}");
     }
+    report_pages("trafilatura-dev", &traced);
     if worst > 0 {
         pages.sort_by(|a, b| a.0.total_cmp(&b.0));
         println!("\nworst trafilatura-dev pages (page F1, key):");
@@ -277,6 +295,51 @@ fn trafilatura_dev(dir: &Path, worst: usize) {
             println!("{f:.3} {k}");
         }
     }
+}
+
+/// One page's outcome: its F1, the confidence the extractor gave, which
+/// candidate won.
+struct Page {
+    f1: f64,
+    confidence: f32,
+    trace: scrapls::article::Trace,
+    near_empty: bool,
+}
+
+/// Winners per candidate, and how confidence relates to page F1.
+fn report_pages(set: &str, pages: &[Page]) {
+    use scrapls::article::Source;
+    println!(
+        "\n{set}: winners per candidate (pages won, mean page F1; pages where the candidate had a body)"
+    );
+    println!("| candidate | won | mean F1 when won | had a body |");
+    println!("|---|---|---|---|");
+    for s in Source::ALL {
+        let won: Vec<&Page> = pages.iter().filter(|p| p.trace.winner == Some(s)).collect();
+        let had = pages
+            .iter()
+            .filter(|p| p.trace.candidates.iter().any(|c| c.0 == s))
+            .count();
+        let mean = won.iter().map(|p| p.f1).sum::<f64>() / won.len().max(1) as f64;
+        println!("| {s:?} | {} | {mean:.3} | {had} |", won.len());
+    }
+    let none = pages.iter().filter(|p| p.trace.winner.is_none()).count();
+    println!("| (no body) | {none} | | |");
+    println!("\n{set}: confidence calibration");
+    println!("| confidence | pages | mean page F1 |");
+    println!("|---|---|---|");
+    for (lo, hi) in [(0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)] {
+        let b: Vec<&Page> = pages
+            .iter()
+            .filter(|p| p.confidence >= lo && p.confidence < hi)
+            .collect();
+        let mean = b.iter().map(|p| p.f1).sum::<f64>() / b.len().max(1) as f64;
+        println!("| {lo:.1}–{:.1} | {} | {mean:.3} |", hi.min(1.0), b.len());
+    }
+    println!(
+        "{set}: near-empty bodies where the truth has text: {}",
+        pages.iter().filter(|p| p.near_empty).count()
+    );
 }
 
 fn collapse_ws(s: &str) -> String {

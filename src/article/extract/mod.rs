@@ -5,28 +5,34 @@
 //! fail on Korean, whose particles glue onto words).
 
 mod cleanup;
+mod density;
 mod embedded;
 mod fields;
 mod generic;
 mod metadata;
 mod prune;
+mod referee;
 mod select;
 mod sources;
 mod stats;
+
+pub use referee::Source;
 
 use scraper::Html;
 use url::Url;
 
 use super::Article;
 use super::dom::Dom;
-use super::sites::{self, BodySource};
+use super::sites::{self, BodySource, SiteRule};
 use cleanup::clean_paragraphs;
-use embedded::Fusion;
+use density::density;
+use embedded::{Fusion, hydration_paragraphs};
 use fields::{clean_author, clean_title, heading_texts, iso_date};
 use generic::generic;
 use metadata::{JsonLd, Meta, canonical_url, naver_press};
-use select::{collapse, first_attr, first_text, host_of, text_len};
-use sources::{site_body, structured_body};
+use referee::{Candidate, Hints, Verdict, choose};
+use select::{collapse, first_attr, first_text, fragment_paragraphs, host_of, text_len};
+use sources::{microdata_body, site_body};
 
 /// Pages whose body is shorter than this (in characters) are treated as
 /// "no body found" by a source, and the next source is tried.
@@ -36,9 +42,12 @@ pub(super) const MIN_BODY: usize = 60;
 /// the general sources, in case the rule is stale.
 const STALE_RULE_BELOW: usize = 400;
 
+/// The text-density fallback is consulted when no candidate is this long.
+const DENSITY_BELOW: usize = 200;
+
 /// Extracts everything from an already decoded document. `site_rules`
 /// false skips the site table (to measure the generic path alone).
-pub fn extract_str(html: &str, url: Option<&Url>, site_rules: bool) -> Article {
+pub fn extract_str(html: &str, url: Option<&Url>, site_rules: bool) -> (Article, Trace) {
     let doc = Html::parse_document(html);
     let meta = Meta::collect(&doc);
     let ld = JsonLd::collect(&doc);
@@ -58,38 +67,6 @@ pub fn extract_str(html: &str, url: Option<&Url>, site_rules: bool) -> Article {
         Some(r) if r.source == BodySource::FusionJson => Fusion::find(&doc),
         _ => None,
     };
-
-    // Body, by order of trust.
-    let mut body: Vec<String> = Vec::new();
-    if let Some(f) = &fusion {
-        body = f.paragraphs.clone();
-    }
-    if let Some(r) = rule
-        && text_len(&body) < MIN_BODY
-        && r.source == BodySource::Html
-    {
-        body = site_body(&doc, &mut dom, r);
-    }
-    // A site rule that finds only a short text may have gone stale with a
-    // redesign (its selector now hits a teaser or a caption): when the
-    // general sources find several times more, trust them instead.
-    if rule.is_some() && (MIN_BODY..STALE_RULE_BELOW).contains(&text_len(&body)) {
-        let mut general = structured_body(&doc, &mut dom, &ld);
-        if text_len(&general) < MIN_BODY {
-            general = generic(&mut dom);
-        }
-        if text_len(&general) > 3 * text_len(&body) {
-            body = general;
-        }
-    }
-    if text_len(&body) < MIN_BODY {
-        body = structured_body(&doc, &mut dom, &ld);
-    }
-    if text_len(&body) < MIN_BODY {
-        body = generic(&mut dom);
-    }
-    let cleanups = rule.map_or(&[][..], |r| r.cleanups);
-    let body = clean_paragraphs(body, cleanups);
 
     // Names the site uses for itself, stripped from titles.
     let mut names: Vec<String> = Vec::new();
@@ -125,6 +102,15 @@ pub fn extract_str(html: &str, url: Option<&Url>, site_rules: bool) -> Article {
         .or_else(|| first_text(&doc, "title"))
         .map(|t| clean_title(&t, &names, &headings))
         .filter(|t| !t.is_empty());
+
+    let description = ["og:description", "description", "twitter:description"]
+        .iter()
+        .find_map(|k| meta.get(k));
+    let hints = Hints {
+        headline: headline.as_deref(),
+        description,
+    };
+    let (body, verdict, trace) = body(&doc, &mut dom, &ld, rule, fusion.as_ref(), &hints);
 
     let press = rule
         .map(|r| r.press)
@@ -182,12 +168,90 @@ pub fn extract_str(html: &str, url: Option<&Url>, site_rules: bool) -> Article {
         .or_else(|| first_attr(&doc, "time[datetime]", "datetime"))
         .and_then(|d| iso_date(&d, rule.is_some()));
 
-    Article {
+    let article = Article {
         headline,
         body: body.join("\n\n"),
+        confidence: verdict.confidence,
         press,
         author,
         published,
         url: canonical.or_else(|| url.map(|u| u.to_string())),
+    };
+    (article, trace)
+}
+
+/// Gathers the body candidates and lets the referee choose. The site rule
+/// comes first; when it finds a full body the general sources are not
+/// consulted (they cost time and only ever lose to it). The
+/// text-density fallback runs only when nothing else found real text.
+fn body(
+    doc: &Html,
+    dom: &mut Dom,
+    ld: &JsonLd,
+    rule: Option<&SiteRule>,
+    fusion: Option<&Fusion>,
+    hints: &Hints,
+) -> (Vec<String>, Verdict, Trace) {
+    let cleanups = rule.map_or(&[][..], |r| r.cleanups);
+    let pristine: Vec<bool> = dom.nodes.iter().map(|n| n.removed).collect();
+    let restore = |dom: &mut Dom| {
+        for (n, &was) in dom.nodes.iter_mut().zip(&pristine) {
+            n.removed = was;
+        }
+    };
+    let mut cands: Vec<Candidate> = Vec::new();
+    let push = |cands: &mut Vec<Candidate>, source: Source, paras: Vec<String>| {
+        let paras = clean_paragraphs(paras, cleanups);
+        if !paras.is_empty() {
+            cands.push(Candidate { source, paras });
+        }
+    };
+    if let Some(f) = fusion {
+        push(&mut cands, Source::Site, f.paragraphs.clone());
+    } else if let Some(r) = rule.filter(|r| r.source == BodySource::Html) {
+        push(&mut cands, Source::Site, site_body(doc, dom, r));
+        restore(dom);
     }
+    let site_len = cands.first().map_or(0, |c| text_len(&c.paras));
+    if site_len < STALE_RULE_BELOW {
+        if let Some(b) = ld.body.as_deref() {
+            push(&mut cands, Source::JsonLd, fragment_paragraphs(b));
+        }
+        push(&mut cands, Source::Microdata, microdata_body(doc, dom));
+        restore(dom);
+        push(&mut cands, Source::Generic, generic(dom));
+        restore(dom);
+        push(
+            &mut cands,
+            Source::Embedded,
+            hydration_paragraphs(doc, hints),
+        );
+        if cands.iter().all(|c| text_len(&c.paras) < DENSITY_BELOW) {
+            push(&mut cands, Source::Density, density(dom));
+            restore(dom);
+        }
+    }
+    let verdict = choose(&cands, hints);
+    let trace = Trace {
+        winner: verdict.chosen.map(|i| cands[i].source),
+        candidates: cands
+            .iter()
+            .map(|c| (c.source, text_len(&c.paras)))
+            .collect(),
+    };
+    let body = verdict
+        .chosen
+        .map(|i| std::mem::take(&mut cands[i].paras))
+        .unwrap_or_default();
+    (body, verdict, trace)
+}
+
+/// Which candidates an extraction had and which one won: for the quality
+/// benchmark and for explaining a choice.
+#[derive(Debug, Clone, Default)]
+pub struct Trace {
+    /// The chosen candidate's source, `None` when no body was found.
+    pub winner: Option<Source>,
+    /// Every candidate with a body, and its length in characters.
+    pub candidates: Vec<(Source, usize)>,
 }

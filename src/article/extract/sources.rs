@@ -1,13 +1,11 @@
 //! The body sources that read selected parts of the DOM: a site rule's
-//! selectors, and the page's structured data (JSON-LD `articleBody`,
-//! `[itemprop=articleBody]`).
+//! selectors, and `[itemprop=articleBody]` microdata.
 
 use scraper::Html;
 
 use super::MIN_BODY;
-use super::metadata::JsonLd;
 use super::prune::clean_subtree;
-use super::select::{fragment_paragraphs, select_ix, text_len};
+use super::select::{select_ix, text_len};
 use super::stats::Stats;
 use crate::article::dom::Dom;
 use crate::article::sites::{self, SiteRule};
@@ -36,42 +34,24 @@ pub(super) fn site_body(doc: &Html, dom: &mut Dom, rule: &SiteRule) -> Vec<Strin
     Vec::new()
 }
 
-/// JSON-LD `articleBody`, then `[itemprop=articleBody]`.
-pub(super) fn structured_body(doc: &Html, dom: &mut Dom, ld: &JsonLd) -> Vec<String> {
-    let mut from_ld = ld
-        .body
-        .as_deref()
-        .map(fragment_paragraphs)
-        .unwrap_or_default();
-    // A teaser cut with an ellipsis is not the article.
-    if from_ld
-        .last()
-        .is_some_and(|p| p.ends_with('…') || p.ends_with("...") || p.ends_with("[…]"))
-    {
-        from_ld.clear();
-    }
+/// The text of `[itemprop=articleBody]`, cleaned like generic content;
+/// a block the page repeats (a hidden copy for crawlers) counts once.
+pub(super) fn microdata_body(doc: &Html, dom: &mut Dom) -> Vec<String> {
     let roots = select_ix(doc, dom, "[itemprop=\"articleBody\"]");
-    let mut from_item = Vec::new();
-    if !roots.is_empty() {
-        let mut stats = Stats::compute(dom);
-        let mut seen: Vec<Vec<String>> = Vec::new();
-        for &r in &roots {
-            clean_subtree(dom, &mut stats, r);
-            let mut paras = Vec::new();
-            dom.paragraphs(r, &mut paras);
-            // Pages repeat their microdata block (a hidden copy for
-            // crawlers): the same body twice is one body.
-            if !seen.contains(&paras) {
-                from_item.extend(paras.iter().cloned());
-                seen.push(paras);
-            }
+    let mut out = Vec::new();
+    if roots.is_empty() {
+        return out;
+    }
+    let mut stats = Stats::compute(dom);
+    let mut seen: Vec<Vec<String>> = Vec::new();
+    for &r in &roots {
+        clean_subtree(dom, &mut stats, r);
+        let mut paras = Vec::new();
+        dom.paragraphs(r, &mut paras);
+        if !seen.contains(&paras) {
+            out.extend(paras.iter().cloned());
+            seen.push(paras);
         }
     }
-    // The two usually agree; JSON-LD bodies are sometimes cut to a teaser,
-    // so the longer one wins.
-    if text_len(&from_item) > text_len(&from_ld) {
-        from_item
-    } else {
-        from_ld
-    }
+    out
 }
