@@ -1,7 +1,7 @@
 //! Article-extraction quality and speed.
 //!
 //! ```text
-//! cargo bench --bench extract_quality -- [SHARED_BENCH_DIR] [--worst N] [--dump DIR]
+//! cargo bench --bench extract_quality -- [SHARED_BENCH_DIR] [--worst N] [--dump DIR] [--show KEY]
 //! ```
 //!
 //! `SHARED_BENCH_DIR` defaults to `$SCRAPLS_BENCH_DIR`, else `../shared/bench`
@@ -22,6 +22,8 @@ struct Options {
     dir: PathBuf,
     worst: usize,
     dump: Option<PathBuf>,
+    /// Explain the trafilatura-dev pages whose key contains this.
+    show: Option<String>,
 }
 
 fn options() -> Options {
@@ -29,10 +31,12 @@ fn options() -> Options {
     let mut dir = None;
     let mut worst = 0;
     let mut dump = None;
+    let mut show = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--worst" => worst = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
             "--dump" => dump = args.next().map(PathBuf::from),
+            "--show" => show = args.next(),
             other if !other.starts_with('-') => dir = Some(PathBuf::from(other)),
             _ => {}
         }
@@ -40,7 +44,12 @@ fn options() -> Options {
     let dir = dir
         .or_else(|| std::env::var_os("SCRAPLS_BENCH_DIR").map(PathBuf::from))
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench"));
-    Options { dir, worst, dump }
+    Options {
+        dir,
+        worst,
+        dump,
+        show,
+    }
 }
 
 fn main() {
@@ -154,7 +163,7 @@ fn main() {
         }
     }
 
-    trafilatura_dev(&opts.dir, opts.worst);
+    trafilatura_dev(&opts.dir, opts.worst, opts.show.as_deref());
     korean_set();
 
     // Speed: single thread, three runs, median. On-CPU time of this thread
@@ -192,7 +201,7 @@ fn main() {
 /// trafilatura's evaluation half, scored trafilatura's way: every `with`
 /// segment found in the body is a true positive, every `without` segment
 /// found a false positive, summed over all pages (whitespace collapsed).
-fn trafilatura_dev(dir: &Path, worst: usize) {
+fn trafilatura_dev(dir: &Path, worst: usize, show: Option<&str>) {
     let base = dir.join("trafilatura-dev");
     let Some(eval) = std::fs::read(base.join("evaldata.json"))
         .ok()
@@ -237,6 +246,19 @@ fn trafilatura_dev(dir: &Path, worst: usize) {
         let without = segments(v, "without");
         let found = with.iter().filter(|s| text.contains(s.as_str())).count();
         let leaked = without.iter().filter(|s| text.contains(s.as_str())).count();
+        if show.is_some_and(|s| key.contains(s)) {
+            println!(
+                "\n### {key}\nconfidence {:.2}, winner {:?}, candidates {:?}",
+                article.confidence, trace.winner, trace.candidates
+            );
+            for w in with.iter().filter(|s| !text.contains(s.as_str())) {
+                println!("  missed: {w}");
+            }
+            for w in without.iter().filter(|s| text.contains(s.as_str())) {
+                println!("  leaked: {w}");
+            }
+            println!("--- body ---\n{}\n---", article.body);
+        }
         tp += found;
         fn_ += with.len() - found;
         fp += leaked;

@@ -12,9 +12,9 @@ use crate::article::dom::{Dom, Ix, is_block};
 const MIN_OWN_CHARS: u32 = 40;
 
 /// The text-density fallback (prunes page chrome first; changes `dom`'s
-/// removal flags).
-pub(super) fn density(dom: &mut Dom) -> Vec<String> {
-    prune(dom, true);
+/// removal flags). `page` holds the statistics of the unpruned page.
+pub(super) fn density(dom: &mut Dom, page: &Stats) -> Vec<String> {
+    prune(dom, page, true);
     let stats = Stats::compute(dom);
     let removed = dom.removed_mask();
     let mut out = Vec::new();
@@ -56,7 +56,8 @@ mod tests {
             <div>둘째 문단도 마찬가지로 길게 써서 밀도 기준을 넘는 문장으로 만든다.</div></div></body></html>";
         let doc = Html::parse_document(html);
         let mut dom = Dom::from_html(&doc);
-        let out = density(&mut dom);
+        let page = Stats::compute(&dom);
+        let out = density(&mut dom, &page);
         assert_eq!(out.len(), 2, "{out:?}");
         assert!(out[0].starts_with("첫 문단"));
         assert!(out[1].starts_with("둘째 문단"));

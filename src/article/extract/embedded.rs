@@ -34,7 +34,8 @@ pub(super) fn hydration_paragraphs(doc: &Html, hints: &Hints) -> Vec<String> {
     }
     let frag = Html::parse_fragment(&raw);
     let mut dom = Dom::from_html(&frag);
-    prune(&mut dom, true);
+    let page = Stats::compute(&dom);
+    prune(&mut dom, &page, true);
     let mut stats = Stats::compute(&dom);
     clean_subtree(&mut dom, &mut stats, 0);
     let mut out = Vec::new();

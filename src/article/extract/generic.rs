@@ -8,15 +8,16 @@ use super::stats::Stats;
 use crate::article::dom::{Dom, Ix};
 
 /// The generic extractor: score paragraph-holding elements, pick the best
-/// container, add its sibling paragraphs, clean it, render it.
-pub(super) fn generic(dom: &mut Dom) -> Vec<String> {
+/// container, add its sibling paragraphs, clean it, render it. `page`
+/// holds the statistics of the unpruned page.
+pub(super) fn generic(dom: &mut Dom, page: &Stats) -> Vec<String> {
     let snapshot: Vec<bool> = dom.nodes.iter().map(|n| n.removed).collect();
     let mut best = Vec::new();
     for strip_unlikely in [true, false] {
         for (n, &was) in dom.nodes.iter_mut().zip(&snapshot) {
             n.removed = was;
         }
-        prune(dom, strip_unlikely);
+        prune(dom, page, strip_unlikely);
         let out = score_and_render(dom);
         if text_len(&out) > text_len(&best) {
             best = out;

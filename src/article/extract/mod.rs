@@ -33,6 +33,7 @@ use metadata::{JsonLd, Meta, canonical_url, naver_press};
 use referee::{Candidate, Hints, Verdict, choose};
 use select::{collapse, first_attr, first_text, fragment_paragraphs, host_of, text_len};
 use sources::{microdata_body, site_body};
+use stats::Stats;
 
 /// Pages whose body is shorter than this (in characters) are treated as
 /// "no body found" by a source, and the next source is tried.
@@ -219,7 +220,8 @@ fn body(
         }
         push(&mut cands, Source::Microdata, microdata_body(doc, dom));
         restore(dom);
-        push(&mut cands, Source::Generic, generic(dom));
+        let page = Stats::compute(dom);
+        push(&mut cands, Source::Generic, generic(dom, &page));
         restore(dom);
         push(
             &mut cands,
@@ -227,7 +229,7 @@ fn body(
             hydration_paragraphs(doc, hints),
         );
         if cands.iter().all(|c| text_len(&c.paras) < DENSITY_BELOW) {
-            push(&mut cands, Source::Density, density(dom));
+            push(&mut cands, Source::Density, density(dom, &page));
             restore(dom);
         }
     }

@@ -119,24 +119,26 @@ pub(super) const MAYBE_LONG: &[&str] = &[
 /// Removes what is never content anywhere on a page: invisible elements,
 /// navigation and page chrome, hidden elements, and (when `strip_unlikely`)
 /// blocks whose class or id says they are comments, shares, related links...
-pub(super) fn prune(dom: &mut Dom, strip_unlikely: bool) {
+///
+/// A `header`, a `form` or an "unlikely" class is only a hint: an element
+/// that holds most of the page's prose (a theme that wraps the article in
+/// `div#socialicons-sticky`, an unclosed `<header>`) is kept.
+///
+/// `page` holds the statistics of the unpruned page.
+pub(super) fn prune(dom: &mut Dom, page: &Stats, strip_unlikely: bool) {
+    let page_chars = page.0[dom.body()].chars;
     for i in 0..dom.nodes.len() {
         let Data::Element(e) = &dom.nodes[i].data else {
             continue;
         };
         let tag = &*e.tag;
-        let remove = is_invisible(tag)
+        if matches!(tag, "body" | "html") {
+            continue;
+        }
+        let hard = is_invisible(tag)
             || matches!(
                 tag,
-                "nav"
-                    | "aside"
-                    | "footer"
-                    | "figure"
-                    | "figcaption"
-                    | "form"
-                    | "dialog"
-                    | "menu"
-                    | "header"
+                "nav" | "aside" | "footer" | "figure" | "figcaption" | "dialog" | "menu"
             )
             || e.attr("hidden").is_some()
             || e.attr("aria-hidden").is_some_and(|v| v == "true")
@@ -155,20 +157,29 @@ pub(super) fn prune(dom: &mut Dom, strip_unlikely: bool) {
                         | "alertdialog"
                         | "dialog"
                 )
-            })
+            });
+        let soft = matches!(tag, "form" | "header")
             || (strip_unlikely
-                && !matches!(tag, "body" | "html" | "a" | "article" | "main")
+                && !matches!(tag, "a" | "article" | "main")
                 && has_word(&e.class_id, UNLIKELY_LONG, UNLIKELY_SHORT)
                 && !has_word(&e.class_id, MAYBE_LONG, &[]));
-        if remove && !matches!(tag, "body" | "html") {
-            // `form` wraps whole pages on some CMSs: keep it when it holds
-            // the page's paragraphs.
+        if hard {
+            dom.nodes[i].removed = true;
+        } else if soft {
+            // `form` wraps whole pages on some CMSs.
             if tag == "form" && dom.nodes[i].children.len() > 3 {
                 continue;
             }
-            dom.nodes[i].removed = true;
+            if !holds_the_prose(&page.0[i], page_chars) {
+                dom.nodes[i].removed = true;
+            }
         }
     }
+}
+
+/// Most of the page's text, in paragraphs, few links: the content itself.
+fn holds_the_prose(c: &Count, page_chars: u32) -> bool {
+    c.p >= 2 && c.chars * 10 >= page_chars * 4 && c.link_density() < 0.35
 }
 
 /// Readability-style conditional cleaning inside the chosen content: drops
