@@ -174,7 +174,9 @@ pub fn choose(cands: &[Candidate], hints: &Hints) -> Verdict {
         let ratio = if p.cut { 1.2 } else { TAKEOVER_RATIO };
         let much_longer = a.chars as f32 >= ratio * p.chars.max(1) as f32;
         // A short or cut body loses to a plausible one several times longer.
-        let takes_over = a.plausible() && much_longer && als != Source::Density;
+        // The density fallback, cruder, needs a short pick and far more text.
+        let density_ok = als != Source::Density || (p.chars < 300 && a.chars >= 5 * p.chars.max(1));
+        let takes_over = a.plausible() && much_longer && density_ok;
         // Equally trusted sources (JSON-LD and microdata): the longer.
         let same_tier = als.tier() == ps.tier() && a.chars > p.chars;
         // A teaser list (titles, no sentences) loses to running text of a
