@@ -51,9 +51,9 @@ mod tests {
     #[test]
     fn keeps_prose_drops_link_lists_and_chrome() {
         let html = "<html><body><nav><p>메뉴 항목이 여기에 길게 나열되어 있어서 글자 수가 많다</p></nav>\
-            <div><div><p>첫 문단은 충분히 길어서 본문으로 보일 만한 문장이다. 쉼표, 그리고 마침표.</p></div>\
+            <div><div><p>첫 문단은 충분히 길어서 본문으로 보일 만한 문장이다. 쉼표, 그리고 마침표가 있고 글자 수도 넉넉하게 채운다.</p></div>\
             <ul><li><a href=/1>관련 기사 제목이 링크로만 된 목록의 첫 줄이다</a></li></ul>\
-            <div>둘째 문단도 마찬가지로 길게 써서 밀도 기준을 넘는 문장으로 만든다.</div></div></body></html>";
+            <div>둘째 문단도 마찬가지로 길게 써서 밀도 기준을 넘는 문장으로 만든다. 링크가 없는 자기 글이 대부분이다.</div></div></body></html>";
         let doc = Html::parse_document(html);
         let mut dom = Dom::from_html(&doc);
         let page = Stats::compute(&dom);

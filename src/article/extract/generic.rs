@@ -156,7 +156,10 @@ pub(super) fn score_and_render(dom: &mut Dom) -> Vec<String> {
                 let c = &stats.0[s];
                 let ld = c.link_density();
                 let append = (initialised[s] && score[s] + bonus >= threshold)
-                    || (e.tag.as_ref() == "p"
+                    // A paragraph, or a div that is one (its own text, no
+                    // nested blocks): sibling blocks of one article.
+                    || ((e.tag.as_ref() == "p"
+                        || (e.tag.as_ref() == "div" && c.inline_chars * 10 >= c.chars * 9))
                         && ((c.chars > 80 && ld < 0.25)
                             || (c.chars > 0 && ld == 0.0 && ends_sentence(&dom.text(s)))));
                 if append {

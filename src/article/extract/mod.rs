@@ -30,7 +30,7 @@ use embedded::{Fusion, hydration_paragraphs};
 use fields::{clean_author, clean_title, heading_texts, iso_date};
 use generic::generic;
 use metadata::{JsonLd, Meta, canonical_url, naver_press};
-use referee::{Candidate, Hints, Verdict, choose};
+use referee::{Candidate, Hints, Verdict, choose, reads_like_prose};
 use select::{collapse, first_attr, first_text, fragment_paragraphs, host_of, text_len};
 use sources::{microdata_body, site_body};
 use stats::Stats;
@@ -213,8 +213,12 @@ fn body(
         push(&mut cands, Source::Site, site_body(doc, dom, r));
         restore(dom);
     }
-    let site_len = cands.first().map_or(0, |c| text_len(&c.paras));
-    if site_len < STALE_RULE_BELOW {
+    // A full, prose-like site body is trusted as it is; a short one or a
+    // list of titles (a stale selector) is set against the general sources.
+    let site_trusted = cands
+        .first()
+        .is_some_and(|c| text_len(&c.paras) >= STALE_RULE_BELOW && reads_like_prose(&c.paras));
+    if !site_trusted {
         if let Some(b) = ld.body.as_deref() {
             push(&mut cands, Source::JsonLd, fragment_paragraphs(b));
         }

@@ -134,6 +134,12 @@ impl Shape {
     }
 }
 
+/// Whether rendered paragraphs read like an article (some length, mostly
+/// sentences) rather than a list of titles.
+pub(super) fn reads_like_prose(paras: &[String]) -> bool {
+    Shape::of(paras).plausible()
+}
+
 /// The referee's decision.
 #[derive(Debug, Clone, Copy)]
 pub struct Verdict {
@@ -211,6 +217,23 @@ pub fn choose(cands: &[Candidate], hints: &Hints) -> Verdict {
 fn confidence(cands: &[Candidate], shapes: &[Shape], pick: usize, hints: &Hints) -> f32 {
     let s = shapes[pick];
     let mut c = cands[pick].source.prior();
+    // Agreement: an independent candidate (the density fallback re-reads
+    // the same blocks, so it is no witness) or the page's description.
+    let words = word_set(&cands[pick].paras.join(" "));
+    let agrees = cands.iter().enumerate().any(|(i, o)| {
+        i != pick
+            && o.source != cands[pick].source
+            && o.source != Source::Density
+            && shapes[i].chars >= MIN_BODY
+            && overlap(&word_set(&o.paras.join(" ")), &words) >= 0.8
+    });
+    let described = hints
+        .description
+        .is_some_and(|d| overlap(&word_set(d), &words) >= 0.7);
+    if agrees || described {
+        c += (1.0 - c) * 0.5;
+    }
+    // Then what no witness can vouch for: a cut, a short or a list-like body.
     if s.cut {
         c *= 0.45;
     }
@@ -221,19 +244,6 @@ fn confidence(cands: &[Candidate], shapes: &[Shape], pick: usize, hints: &Hints)
     }
     if s.prose < 0.3 {
         c *= 0.7;
-    }
-    let words = word_set(&cands[pick].paras.join(" "));
-    let agrees = cands.iter().enumerate().any(|(i, o)| {
-        i != pick
-            && o.source != cands[pick].source
-            && shapes[i].chars >= MIN_BODY
-            && overlap(&word_set(&o.paras.join(" ")), &words) >= 0.8
-    });
-    let described = hints
-        .description
-        .is_some_and(|d| overlap(&word_set(d), &words) >= 0.7);
-    if agrees || described {
-        c = c + (1.0 - c) * 0.5;
     }
     c.clamp(0.0, 1.0)
 }
@@ -354,7 +364,7 @@ mod tests {
     #[test]
     fn density_fallback_does_not_displace_a_real_body() {
         let c = [
-            cand(Source::Generic, &article(3)),
+            cand(Source::Generic, &article(5)),
             cand(Source::Density, &article(20)),
         ];
         assert_eq!(choose(&c, &Hints::default()).chosen, Some(0));
