@@ -19,8 +19,8 @@ pub(super) fn density(dom: &mut Dom, page: &Stats) -> Vec<String> {
     let removed = dom.removed_mask();
     let mut out = Vec::new();
     let mut taken: Option<Ix> = None;
-    for i in 0..dom.nodes.len() {
-        if removed[i] || taken.is_some_and(|t| dom.contains(t, i)) {
+    for (i, &gone) in removed.iter().enumerate() {
+        if gone || taken.is_some_and(|t| dom.contains(t, i)) {
             continue;
         }
         let Some(e) = dom.element(i) else {

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::metadata::person_names;
 use super::prune::{clean_subtree, prune};
-use super::referee::{Hints, overlap, word_set};
+use super::referee::{Hints, found_in, word_set};
 use super::select::{fragment_paragraphs, fragment_text, selector};
 use super::stats::Stats;
 use crate::article::dom::Dom;
@@ -183,7 +183,7 @@ impl Walk<'_> {
 
     fn judge(&mut self, s: &str, siblings: &serde_json::Map<String, Value>) {
         let len = visible_len(s);
-        let words = word_set(s);
+        let lower = s.to_lowercase();
         let titled = siblings.iter().any(|(k, v)| {
             matches!(
                 k.to_ascii_lowercase().as_str(),
@@ -194,8 +194,8 @@ impl Walk<'_> {
                 .is_some_and(|(t, h)| same_title(t, h))
         });
         let agrees = titled
-            || (self.head_words.len() >= 2 && overlap(&self.head_words, &words) >= 0.6)
-            || (self.desc_words.len() >= 4 && overlap(&self.desc_words, &words) >= 0.6);
+            || (self.head_words.len() >= 2 && found_in(&self.head_words, &lower) >= 0.6)
+            || (self.desc_words.len() >= 4 && found_in(&self.desc_words, &lower) >= 0.6);
         let no_hints = self.head_words.is_empty() && self.desc_words.is_empty();
         if !(agrees || (no_hints && len >= 500)) {
             return;
@@ -317,5 +317,56 @@ impl Fusion {
             });
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADLINE: &str = "반도체 수출 석 달째 증가";
+    const PARA: &str = "반도체 수출이 석 달 연속 증가했다. 인공지능 서버용 메모리 주문이 몰리면서 단가도 함께 올랐다는 분석이 나온다.";
+
+    fn body_of(scripts: &str) -> Vec<String> {
+        let html = format!("<html><head></head><body><div id=app></div>{scripts}</body></html>");
+        let doc = Html::parse_document(&html);
+        let hints = Hints {
+            headline: Some(HEADLINE),
+            description: None,
+        };
+        hydration_paragraphs(&doc, &hints)
+    }
+
+    #[test]
+    fn rsc_chunks_are_searched() {
+        let html = format!("<p>{PARA}</p>").repeat(3);
+        let inner = serde_json::to_string(&serde_json::json!(
+            ["$", "div", null, {"dangerouslySetInnerHTML": {"__html": html}}]
+        ))
+        .unwrap();
+        let chunk = serde_json::to_string(&format!("2a:{inner}\n")).unwrap();
+        let out = body_of(&format!("<script>self.__next_f.push([1,{chunk}])</script>"));
+        assert_eq!(out, vec![PARA; 3]);
+    }
+
+    #[test]
+    fn apollo_state_and_disagreeing_text() {
+        let state = serde_json::json!({
+            "Article:1": {"headline": HEADLINE, "bodyHtml": format!("<p>{PARA}</p>").repeat(2)},
+            "Comment:9": {"content": "전혀 다른 이야기를 길게 늘어놓는 댓글이다. ".repeat(12)},
+        });
+        let out = body_of(&format!(
+            "<script>window.__APOLLO_STATE__ = {state};</script>"
+        ));
+        assert_eq!(out, vec![PARA; 2]);
+        // Only the comment: it does not agree with the page, so nothing.
+        let only = serde_json::json!({"c": {"content": "전혀 다른 이야기를 길게 늘어놓는 댓글이다. ".repeat(12)}});
+        assert!(body_of(&format!("<script>window[\"__S__\"]={only}</script>")).is_empty());
+    }
+
+    #[test]
+    fn hostile_scripts_stay_bounded() {
+        let junk = "x=(".repeat(50_000) + &"{\"a\":".repeat(1_000);
+        assert!(body_of(&format!("<script>{junk}</script>")).is_empty());
     }
 }

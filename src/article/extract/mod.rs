@@ -183,8 +183,9 @@ pub fn extract_str(html: &str, url: Option<&Url>, site_rules: bool) -> (Article,
 
 /// Gathers the body candidates and lets the referee choose. The site rule
 /// comes first; when it finds a full body the general sources are not
-/// consulted (they cost time and only ever lose to it). The
-/// text-density fallback runs only when nothing else found real text.
+/// consulted (they cost time and only ever lose to it). Hydration JSON is
+/// read only when the DOM gave no full article, and the text-density
+/// fallback only when nothing else found real text.
 fn body(
     doc: &Html,
     dom: &mut Dom,
@@ -227,11 +228,17 @@ fn body(
         let page = Stats::compute(dom);
         push(&mut cands, Source::Generic, generic(dom, &page));
         restore(dom);
-        push(
-            &mut cands,
-            Source::Embedded,
-            hydration_paragraphs(doc, hints),
-        );
+        // Scripts are read only when the DOM gave no full article: pages
+        // carry megabytes of script, and the DOM copy agrees when it is there.
+        let full =
+            |c: &Candidate| text_len(&c.paras) >= STALE_RULE_BELOW && reads_like_prose(&c.paras);
+        if !cands.iter().any(full) {
+            push(
+                &mut cands,
+                Source::Embedded,
+                hydration_paragraphs(doc, hints),
+            );
+        }
         if cands.iter().all(|c| text_len(&c.paras) < DENSITY_BELOW) {
             push(&mut cands, Source::Density, density(dom, &page));
             restore(dom);

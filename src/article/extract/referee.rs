@@ -227,9 +227,9 @@ fn confidence(cands: &[Candidate], shapes: &[Shape], pick: usize, hints: &Hints)
             && shapes[i].chars >= MIN_BODY
             && overlap(&word_set(&o.paras.join(" ")), &words) >= 0.8
     });
-    let described = hints
-        .description
-        .is_some_and(|d| overlap(&word_set(d), &words) >= 0.7);
+    let described = hints.description.is_some_and(|d| {
+        found_in(&word_set(d), &cands[pick].paras.join(" ").to_lowercase()) >= 0.7
+    });
     if agrees || described {
         c += (1.0 - c) * 0.5;
     }
@@ -254,6 +254,16 @@ pub(super) fn word_set(t: &str) -> HashSet<String> {
         .filter(|w| w.chars().count() >= 2)
         .map(str::to_lowercase)
         .collect()
+}
+
+/// Share of `words` that occur in `text` as substrings (0 when there are
+/// none): Korean particles glue onto words ("수출이"), so a headline's
+/// "수출" must be found inside them. `text` is lower-cased.
+pub(super) fn found_in(words: &HashSet<String>, text: &str) -> f32 {
+    if words.is_empty() {
+        return 0.0;
+    }
+    words.iter().filter(|w| text.contains(w.as_str())).count() as f32 / words.len() as f32
 }
 
 /// Share of `a`'s words found in `b` (0 when `a` is empty).
