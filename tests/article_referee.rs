@@ -110,3 +110,31 @@ fn a_paywall_cut_has_low_confidence_and_json_reports_it() {
         "{json}"
     );
 }
+
+#[test]
+fn cli_json_carries_the_confidence() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles/dehydrated.html");
+    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_scrapls"))
+        .args([
+            "extract",
+            "--url",
+            "https://www.gyeongje-ilbo.example/news/2026113000789",
+            "--format",
+            "json",
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["body"]
+            .as_str()
+            .unwrap()
+            .starts_with("국내 5대 은행의 가계대출 잔액이"),
+        "{v}"
+    );
+    let c = v["confidence"].as_f64().unwrap();
+    assert!((0.5..=1.0).contains(&c), "{c}");
+}
