@@ -79,6 +79,9 @@ impl Stats {
                 continue;
             }
             match &node.data {
+                // Script and style text (often megabytes) never counts:
+                // skip it here rather than count it and zero it above.
+                Data::Text(_) if node.parent.is_some_and(|p| is_invisible(dom.tag(p))) => {}
                 Data::Text(t) => {
                     for ch in t.chars() {
                         if !ch.is_whitespace() && ch != '\u{a0}' {
