@@ -1,7 +1,7 @@
 //! Article-extraction quality and speed.
 //!
 //! ```text
-//! cargo bench --bench extract_quality -- [SHARED_BENCH_DIR] [--worst N] [--dump DIR]
+//! cargo bench --bench extract_quality -- [SHARED_BENCH_DIR] [--worst N] [--dump DIR] [--show KEY]
 //! ```
 //!
 //! `SHARED_BENCH_DIR` defaults to `$SCRAPLS_BENCH_DIR`, else `../shared/bench`
@@ -22,6 +22,8 @@ struct Options {
     dir: PathBuf,
     worst: usize,
     dump: Option<PathBuf>,
+    /// Explain the trafilatura-dev pages whose key contains this.
+    show: Option<String>,
 }
 
 fn options() -> Options {
@@ -29,10 +31,12 @@ fn options() -> Options {
     let mut dir = None;
     let mut worst = 0;
     let mut dump = None;
+    let mut show = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--worst" => worst = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
             "--dump" => dump = args.next().map(PathBuf::from),
+            "--show" => show = args.next(),
             other if !other.starts_with('-') => dir = Some(PathBuf::from(other)),
             _ => {}
         }
@@ -40,7 +44,12 @@ fn options() -> Options {
     let dir = dir
         .or_else(|| std::env::var_os("SCRAPLS_BENCH_DIR").map(PathBuf::from))
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench"));
-    Options { dir, worst, dump }
+    Options {
+        dir,
+        worst,
+        dump,
+        show,
+    }
 }
 
 fn main() {
@@ -91,13 +100,22 @@ fn main() {
 
     // Quality: ours.
     let mut ours: Vec<(String, Match)> = Vec::new();
+    let mut zyte_pages = Vec::new();
     for (id, html, url) in &pages {
-        let article = scrapls::article::extract(html, url.as_ref(), None);
+        let (article, trace) = scrapls::article::extract_traced(html, url.as_ref(), None);
         if let Some(d) = &opts.dump {
             let _ = std::fs::create_dir_all(d);
             let _ = std::fs::write(d.join(format!("{id}.txt")), &article.body);
         }
-        ours.push((id.clone(), shingle_match(&body(&truth[id]), &article.body)));
+        let truth_body = body(&truth[id]);
+        let m = shingle_match(&truth_body, &article.body);
+        zyte_pages.push(Page {
+            f1: m.f1(),
+            confidence: article.confidence,
+            trace,
+            near_empty: !truth_body.trim().is_empty() && article.body.chars().count() < 50,
+        });
+        ours.push((id.clone(), m));
     }
     let mut rows: Vec<(String, (f64, f64, f64))> = Vec::new();
     let m: Vec<Match> = ours.iter().map(|(_, m)| *m).collect();
@@ -136,6 +154,7 @@ fn main() {
     for (name, (p, r, f)) in &rows {
         println!("| {name} | {p:.3} | {r:.3} | {f:.3} |");
     }
+    report_pages("zyte", &zyte_pages);
     if opts.worst > 0 {
         ours.sort_by(|a, b| a.1.f1().total_cmp(&b.1.f1()));
         println!("\nworst pages (f1 precision recall id):");
@@ -144,6 +163,7 @@ fn main() {
         }
     }
 
+    trafilatura_dev(&opts.dir, opts.worst, opts.show.as_deref());
     korean_set();
 
     // Speed: single thread, three runs, median. On-CPU time of this thread
@@ -176,6 +196,176 @@ fn main() {
         pages.len() as f64 / secs,
         bytes as f64 / 1e6 / secs
     );
+}
+
+/// trafilatura's evaluation half, scored trafilatura's way: every `with`
+/// segment found in the body is a true positive, every `without` segment
+/// found a false positive, summed over all pages (whitespace collapsed).
+fn trafilatura_dev(dir: &Path, worst: usize, show: Option<&str>) {
+    let base = dir.join("trafilatura-dev");
+    let Some(eval) = std::fs::read(base.join("evaldata.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<BTreeMap<String, Value>>(&b).ok())
+    else {
+        eprintln!("no trafilatura-dev set at {}", base.display());
+        return;
+    };
+    let segments = |v: &Value, k: &str| -> Vec<String> {
+        v.get(k)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(collapse_ws)
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let (mut tp, mut fp, mut fn_, mut tn) = (0usize, 0usize, 0usize, 0usize);
+    let mut near_empty = Vec::new();
+    let mut pages: Vec<(f64, String)> = Vec::new();
+    let mut traced = Vec::new();
+    for (key, v) in &eval {
+        let Some(file) = v.get("file").and_then(Value::as_str) else {
+            continue;
+        };
+        let mut html = Vec::new();
+        let Ok(f) = std::fs::File::open(base.join("html").join(file)) else {
+            eprintln!("missing {file}");
+            continue;
+        };
+        if flate2::read::GzDecoder::new(f)
+            .read_to_end(&mut html)
+            .is_err()
+        {
+            continue;
+        }
+        let url = url::Url::parse(key).ok();
+        let (article, trace) = scrapls::article::extract_traced(&html, url.as_ref(), None);
+        let text = collapse_ws(&article.body);
+        let with = segments(v, "with");
+        let without = segments(v, "without");
+        let found = with.iter().filter(|s| text.contains(s.as_str())).count();
+        let leaked = without.iter().filter(|s| text.contains(s.as_str())).count();
+        if show.is_some_and(|s| key.contains(s)) {
+            println!(
+                "\n### {key}\nconfidence {:.2}, winner {:?}, candidates {:?}",
+                article.confidence, trace.winner, trace.candidates
+            );
+            for w in with.iter().filter(|s| !text.contains(s.as_str())) {
+                println!("  missed: {w}");
+            }
+            for w in without.iter().filter(|s| text.contains(s.as_str())) {
+                println!("  leaked: {w}");
+            }
+            println!("--- body ---\n{}\n---", article.body);
+        }
+        tp += found;
+        fn_ += with.len() - found;
+        fp += leaked;
+        tn += without.len() - leaked;
+        if !with.is_empty() && article.body.chars().count() < 50 {
+            near_empty.push(key.clone());
+        }
+        let p = if found + leaked == 0 {
+            0.0
+        } else {
+            found as f64 / (found + leaked) as f64
+        };
+        let r = if with.is_empty() {
+            1.0
+        } else {
+            found as f64 / with.len() as f64
+        };
+        let f1 = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        pages.push((f1, key.clone()));
+        traced.push(Page {
+            f1,
+            confidence: article.confidence,
+            trace,
+            near_empty: !with.is_empty() && article.body.chars().count() < 50,
+        });
+    }
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fn_).max(1) as f64;
+    println!(
+        "\n## trafilatura-dev ({} pages, scored trafilatura's way)",
+        pages.len()
+    );
+    println!(
+        "| extractor | precision | recall | F1 | with found | without leaked | near-empty bodies |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    println!(
+        "| scrapls | {p:.3} | {r:.3} | {:.3} | {tp}/{} | {fp}/{} | {} |",
+        2.0 * p * r / (p + r).max(f64::MIN_POSITIVE),
+        tp + fn_,
+        fp + tn,
+        near_empty.len()
+    );
+    for k in &near_empty {
+        println!("  near-empty: {k}");
+    }
+    report_pages("trafilatura-dev", &traced);
+    if worst > 0 {
+        pages.sort_by(|a, b| a.0.total_cmp(&b.0));
+        println!("\nworst trafilatura-dev pages (page F1, key):");
+        for (f, k) in pages.iter().take(worst) {
+            println!("{f:.3} {k}");
+        }
+    }
+}
+
+/// One page's outcome: its F1, the confidence the extractor gave, which
+/// candidate won.
+struct Page {
+    f1: f64,
+    confidence: f32,
+    trace: scrapls::article::Trace,
+    near_empty: bool,
+}
+
+/// Winners per candidate, and how confidence relates to page F1.
+fn report_pages(set: &str, pages: &[Page]) {
+    use scrapls::article::Source;
+    println!(
+        "\n{set}: winners per candidate (pages won, mean page F1; pages where the candidate had a body)"
+    );
+    println!("| candidate | won | mean F1 when won | had a body |");
+    println!("|---|---|---|---|");
+    for s in Source::ALL {
+        let won: Vec<&Page> = pages.iter().filter(|p| p.trace.winner == Some(s)).collect();
+        let had = pages
+            .iter()
+            .filter(|p| p.trace.candidates.iter().any(|c| c.0 == s))
+            .count();
+        let mean = won.iter().map(|p| p.f1).sum::<f64>() / won.len().max(1) as f64;
+        println!("| {s:?} | {} | {mean:.3} | {had} |", won.len());
+    }
+    let none = pages.iter().filter(|p| p.trace.winner.is_none()).count();
+    println!("| (no body) | {none} | | |");
+    println!("\n{set}: confidence calibration");
+    println!("| confidence | pages | mean page F1 |");
+    println!("|---|---|---|");
+    for (lo, hi) in [(0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)] {
+        let b: Vec<&Page> = pages
+            .iter()
+            .filter(|p| p.confidence >= lo && p.confidence < hi)
+            .collect();
+        let mean = b.iter().map(|p| p.f1).sum::<f64>() / b.len().max(1) as f64;
+        println!("| {lo:.1}–{:.1} | {} | {mean:.3} |", hi.min(1.0), b.len());
+    }
+    println!(
+        "{set}: near-empty bodies where the truth has text: {}",
+        pages.iter().filter(|p| p.near_empty).count()
+    );
+}
+
+fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// This thread's on-CPU time (Linux `schedstat`), if available.

@@ -424,3 +424,49 @@ role = "insight"
     assert!(filled.contains("## My notes\nmine\n"), "{filled}");
     assert_eq!(c.shutdown(), Some(0));
 }
+
+/// A page that shows only a teaser (a paywall cut): the fill still
+/// happens, and the user is told the page may hold only part of the article.
+#[test]
+fn a_paywall_cut_fills_and_warns_that_the_article_may_be_partial() {
+    let page = r#"<!doctype html><html lang="ko"><head><meta charset="utf-8">
+<title>내년 예산안 국회 통과 - 한빛경제</title></head><body><article>
+<h1>내년 예산안 국회 통과</h1>
+<p>내년 예산안이 국회 본회의를 통과했다. 정부안보다 규모가 조금 줄었고 연구개발 예산은 다시 늘었다.</p>
+<p>전체 기사를 보려면 유료 회원으로 로그인하세요…</p>
+</article></body></html>"#;
+    let base = serve(vec![(
+        200,
+        "text/html; charset=utf-8",
+        page.to_string(),
+        Duration::ZERO,
+    )]);
+    let text = scrap_with_link(&base);
+    let mut c = client();
+    c.open(URI, &text, 1);
+    c.diagnostics(URI, 1);
+    let result = c.request(
+        "workspace/executeCommand",
+        json!({"command": "scrapls.fetchArticle", "arguments": [URI, 1]}),
+    );
+    assert_eq!(result, true, "the fill still happens");
+    let warning = c.wait_for(|m| m["method"] == "window/showMessage");
+    assert_eq!(warning["params"]["type"], 2, "{warning}");
+    assert!(
+        warning["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("기사 일부만"),
+        "{warning}"
+    );
+    let requests = c.server_requests.lock().unwrap().clone();
+    let filled = apply_edits(
+        &text,
+        applied_change(&requests)["edits"].as_array().unwrap(),
+        false,
+    );
+    assert!(
+        filled.contains("내년 예산안이 국회 본회의를 통과했다."),
+        "{filled}"
+    );
+}

@@ -259,6 +259,8 @@ pub enum Message<'a> {
     AlreadyMarkdown,
     /// Code action: draft the insight's figures from the body.
     DraftFigures,
+    /// The fetched page may hold only part of the article.
+    PartialArticle,
 }
 
 impl Message<'_> {
@@ -388,6 +390,7 @@ impl Message<'_> {
             ),
             Message::AlreadyMarkdown => "scrapls: 이미 Markdown 형식입니다.".into(),
             Message::DraftFigures => "본문의 수치로 초안 만들기".into(),
+            Message::PartialArticle => "scrapls: 페이지에 기사 일부만 있을 수 있습니다 (요약, 유료 기사 등). 본문을 원문과 확인하세요.".into(),
         }
     }
 
@@ -509,6 +512,7 @@ impl Message<'_> {
             ),
             Message::AlreadyMarkdown => "scrapls: the scrap is already in Markdown form.".into(),
             Message::DraftFigures => "Draft figures from the body".into(),
+            Message::PartialArticle => "scrapls: the page may show only part of the article (a teaser or a paywall cut); check the body against the page.".into(),
         }
     }
 }

@@ -18,8 +18,8 @@ use tower_lsp_server::ls_types as lsp;
 use super::actions::{article_link, workspace_edit};
 use super::server::{Backend, uri_argument};
 use super::state::{State, guarded};
-use crate::article::Article;
 use crate::article::fetch::{FetchError, FetchOptions, fetch_article_cancellable};
+use crate::article::{Article, PARTIAL_BELOW};
 use crate::i18n::{Locale, Message};
 use crate::scrap::edit::fill_from_article;
 use crate::scrap::prefill::Prefill;
@@ -133,6 +133,18 @@ async fn show_error(backend: &Backend, locale: Locale, reason: &str) {
         .await;
 }
 
+/// The fill happened, but the extraction looks like a teaser or a paywall
+/// cut (low confidence): say so, so the user checks the page.
+async fn warn_partial(backend: &Backend, locale: Locale) {
+    backend
+        .client()
+        .show_message(
+            lsp::MessageType::WARNING,
+            Message::PartialArticle.render(locale),
+        )
+        .await;
+}
+
 /// `scrapls.newFromUrl [url]` → `{ "text": … }`: a new scrap filled from the
 /// article (or, if the fetch fails, with only its link and the reason).
 pub async fn new_from_url(backend: &Backend, args: &[Value]) -> Result<Option<Value>> {
@@ -145,7 +157,12 @@ pub async fn new_from_url(backend: &Backend, args: &[Value]) -> Result<Option<Va
     let config = backend.state().config_for(None);
     let locale = config.locale;
     let mut fill = match with_progress(backend, &url, locale).await {
-        Some(Ok(article)) => Prefill::from_article(article, Some(&url)),
+        Some(Ok(article)) => {
+            if article.confidence < PARTIAL_BELOW {
+                warn_partial(backend, locale).await;
+            }
+            Prefill::from_article(article, Some(&url))
+        }
         Some(Err(reason)) => {
             show_error(backend, locale, &reason).await;
             Prefill {
@@ -177,6 +194,7 @@ pub async fn fetch_into(backend: &Backend, args: &[Value], replace: bool) -> Res
         }
         None => return Ok(Some(Value::Bool(false))),
     };
+    let partial = article.confidence < PARTIAL_BELOW;
     let fill = Prefill::from_article(article, Some(&url));
     for _ in 0..APPLY_ATTEMPTS {
         // Against the document as it is now, not as it was at the request.
@@ -206,7 +224,12 @@ pub async fn fetch_into(backend: &Backend, args: &[Value], replace: bool) -> Res
             workspace_edit(&s.uri, &s.analysis, edits, s.encoding())
         })?;
         match backend.client().apply_edit(edit).await {
-            Ok(response) if response.applied => return Ok(Some(Value::Bool(true))),
+            Ok(response) if response.applied => {
+                if partial {
+                    warn_partial(backend, locale).await;
+                }
+                return Ok(Some(Value::Bool(true)));
+            }
             Ok(_) => continue, // The document moved on: recompute.
             Err(e) => return Err(e),
         }

@@ -96,6 +96,7 @@ mod tests {
             author: None,
             published: Some("2026-11-20T08:00:00+09:00".into()),
             url: url.map(str::to_owned),
+            confidence: 1.0,
         }
     }
 

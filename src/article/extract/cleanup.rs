@@ -1,0 +1,175 @@
+//! Line-level cleanup of the chosen body: reporter bylines, copyright
+//! footers, promos, "관련기사" lists, and each site's own cleanups.
+
+use crate::article::sites::Cleanup;
+
+/// Removes reporter bylines, copyright lines, promos and "관련기사" lists
+/// from rendered paragraphs; applies the site's own cleanups.
+pub(super) fn clean_paragraphs(paras: Vec<String>, cleanups: &[Cleanup]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(paras.len());
+    let mut in_related = false;
+    for (i, p) in paras.into_iter().enumerate() {
+        let p = p.trim().to_owned();
+        if cleanups
+            .iter()
+            .any(|c| matches!(c, Cleanup::CutFrom(s) if p.starts_with(s)))
+        {
+            break;
+        }
+        if cleanups.iter().any(|c| match c {
+            Cleanup::DropStartingWith(s) => p.starts_with(s),
+            Cleanup::DropContaining(s) => p.contains(s),
+            Cleanup::CutFrom(_) => false,
+        }) {
+            continue;
+        }
+        let n = p.chars().count();
+        let compact: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+        if matches!(
+            compact.as_str(),
+            "관련기사" | "[관련기사]" | "■관련기사" | "▶관련기사" | "관련뉴스"
+        ) {
+            in_related = true;
+            continue;
+        }
+        if in_related {
+            // Related-article titles: short, no sentence end.
+            if n < 80 && !p.ends_with('.') {
+                continue;
+            }
+            in_related = false;
+        }
+        if is_boilerplate_line(&p, n) {
+            continue;
+        }
+
+        let p = if i == 0 { strip_lead_byline(&p) } else { p };
+        if !p.is_empty() {
+            out.push(p);
+        }
+    }
+    // Trailing reporter name line without e-mail ("홍길동 기자").
+    while let Some(last) = out.last() {
+        let n = last.chars().count();
+        if n <= 20
+            && (last.ends_with("기자") || last.ends_with("특파원") || last.ends_with("기자]"))
+        {
+            out.pop();
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+pub(super) fn is_boilerplate_line(p: &str, n: usize) -> bool {
+    if n == 0 {
+        return true;
+    }
+    let copyright = p.contains("무단전재")
+        || p.contains("무단 전재")
+        || p.contains("재배포 금지")
+        || p.contains("재배포금지")
+        || p.contains("무단복제");
+    if copyright && n < 200 {
+        return true;
+    }
+    // Korean papers' copyright footers. Only with Hangul in the line: in
+    // other languages a wire-service credit is often part of the article.
+    if n < 200
+        && (p.starts_with('ⓒ') || p.starts_with('©') || p.starts_with("Copyright"))
+        && !p.ends_with('다')
+        && p.chars().any(is_hangul)
+    {
+        return true;
+    }
+    // "홍길동 기자 hong@example.com", "/홍길동 기자", "[홍길동 기자]".
+    if n < 80 && has_email(p) && (p.contains("기자") || p.contains("특파원") || n < 50) {
+        return true;
+    }
+    if n < 100 && (p.starts_with('▶') || p.starts_with('☞') || p.starts_with("▷")) {
+        return true;
+    }
+    matches!(p, "광고" | "AD" | "Advertisement" | "ADVERTISEMENT")
+}
+
+pub(super) fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{3131}'..='\u{318E}')
+}
+
+pub(super) fn has_email(p: &str) -> bool {
+    p.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '[' || c == ']' || c == '<' || c == '>')
+        .any(|w| {
+            let mut parts = w.split('@');
+            matches!((parts.next(), parts.next(), parts.next()), (Some(a), Some(b), None) if !a.is_empty() && b.contains('.'))
+        })
+}
+
+/// "[이데일리 홍길동 기자] 본문…" and "(서울=연합뉴스) 홍길동 기자 = 본문…":
+/// the byline prefix goes, the sentence stays.
+pub(super) fn strip_lead_byline(p: &str) -> String {
+    if !(p.starts_with('[') || p.starts_with('(')) {
+        return p.to_owned();
+    }
+    for marker in [
+        "기자] ",
+        "특파원] ",
+        "기자 = ",
+        "특파원 = ",
+        "기자= ",
+        "기자 =",
+        "기자]",
+    ] {
+        if let Some(pos) = p.find(marker)
+            && p[..pos].chars().count() <= 40
+        {
+            return p[pos + marker.len()..].trim_start().to_owned();
+        }
+    }
+    p.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_cleanups() {
+        let paras = vec![
+            "본문 첫 문단이다.".to_owned(),
+            "제보는 카카오톡 okjebo".to_owned(),
+            "본문 둘째 문단이다. 네이버에서 구독하세요 같은 말은 없다.".to_owned(),
+            "▷ 더 보기".to_owned(),
+            "▶ 관련기사 목록".to_owned(),
+            "잘려 나갈 문단이다.".to_owned(),
+        ];
+        let cleanups = [
+            Cleanup::DropStartingWith("제보는"),
+            Cleanup::DropContaining("같은 말은"),
+            Cleanup::CutFrom("▶ 관련기사"),
+        ];
+        assert_eq!(
+            clean_paragraphs(paras, &cleanups),
+            vec!["본문 첫 문단이다."]
+        );
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        let paras = vec![
+            "[이데일리 홍길동 기자] 한국은행이 기준금리를 동결했다.".to_owned(),
+            "물가가 안정되고 있다는 판단이다.".to_owned(),
+            "관련기사".to_owned(),
+            "금리 동결 배경은".to_owned(),
+            "홍길동 기자 hong@example.co.kr".to_owned(),
+            "ⓒ 이데일리, 무단전재 및 재배포 금지".to_owned(),
+        ];
+        assert_eq!(
+            clean_paragraphs(paras, &[]),
+            vec![
+                "한국은행이 기준금리를 동결했다.",
+                "물가가 안정되고 있다는 판단이다."
+            ]
+        );
+    }
+}

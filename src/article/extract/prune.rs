@@ -1,0 +1,271 @@
+//! Boilerplate by structure: the class/id word lists, the pass that
+//! removes page chrome before scoring, and readability-style conditional
+//! cleaning inside the chosen content.
+
+use super::stats::{Count, Stats};
+use crate::article::dom::{Data, Dom, Ix, is_invisible};
+
+/// Does a class/id string hold one of these words? Long words match as
+/// substrings; short ones must be whole tokens ("ad" must not match "head").
+pub(super) fn has_word(class_id: &str, long: &[&str], short: &[&str]) -> bool {
+    long.iter().any(|w| class_id.contains(w))
+        || class_id
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|tok| short.contains(&tok))
+}
+
+pub(super) const NEGATIVE_LONG: &[&str] = &[
+    "comment",
+    "share",
+    "social",
+    "related",
+    "recommend",
+    "sidebar",
+    "sponsor",
+    "promo",
+    "advert",
+    "banner",
+    "footer",
+    "masthead",
+    "breadcrumb",
+    "newsletter",
+    "subscri",
+    "popup",
+    "modal",
+    "cookie",
+    "widget",
+    "outbrain",
+    "taboola",
+    "combx",
+    "shoutbox",
+    "skyscraper",
+    "byline",
+    "caption",
+    "disclaimer",
+    "toolbar",
+    "pagination",
+    "signup",
+    "trending",
+    "most-popular",
+    "mostpopular",
+    "hidden",
+];
+pub(super) const NEGATIVE_SHORT: &[&str] = &[
+    "ad", "ads", "nav", "menu", "tags", "tag", "meta", "tools", "foot", "hid", "author", "credit",
+    "aside", "more", "popular", "rail",
+];
+pub(super) const POSITIVE_LONG: &[&str] = &[
+    "article", "content", "entry", "hentry", "story", "body", "text", "post", "main", "blog",
+];
+pub(super) const POSITIVE_SHORT: &[&str] = &["page"];
+
+pub(super) fn class_weight(class_id: &str) -> i32 {
+    if class_id.is_empty() {
+        return 0;
+    }
+    let mut w = 0;
+    if has_word(class_id, NEGATIVE_LONG, NEGATIVE_SHORT) {
+        w -= 25;
+    }
+    if has_word(class_id, POSITIVE_LONG, POSITIVE_SHORT) {
+        w += 25;
+    }
+    w
+}
+
+pub(super) const UNLIKELY_LONG: &[&str] = &[
+    "-ad-",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "legends",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "share",
+    "newsletter",
+    "subscri",
+    "promo",
+    "recommend",
+    "outbrain",
+    "taboola",
+    "cookie",
+    "signup",
+    "trending",
+];
+pub(super) const UNLIKELY_SHORT: &[&str] = &["menu", "nav", "ad", "ads", "header"];
+pub(super) const MAYBE_LONG: &[&str] = &[
+    "article", "body", "column", "content", "main", "shadow", "story",
+];
+
+/// Removes what is never content anywhere on a page: invisible elements,
+/// navigation and page chrome, hidden elements, and (when `strip_unlikely`)
+/// blocks whose class or id says they are comments, shares, related links...
+///
+/// A `header`, a `form` or an "unlikely" class is only a hint: an element
+/// that holds most of the page's prose (a theme that wraps the article in
+/// `div#socialicons-sticky`, an unclosed `<header>`) is kept.
+///
+/// `page` holds the statistics of the unpruned page.
+pub(super) fn prune(dom: &mut Dom, page: &Stats, strip_unlikely: bool) {
+    let page_chars = page.0[dom.body()].chars;
+    for i in 0..dom.nodes.len() {
+        let Data::Element(e) = &dom.nodes[i].data else {
+            continue;
+        };
+        let tag = &*e.tag;
+        if matches!(tag, "body" | "html") {
+            continue;
+        }
+        let hard = is_invisible(tag)
+            || matches!(
+                tag,
+                "nav" | "aside" | "footer" | "figure" | "figcaption" | "dialog" | "menu"
+            )
+            || e.attr("hidden").is_some()
+            || e.attr("aria-hidden").is_some_and(|v| v == "true")
+            || e.attr("style").is_some_and(|s| {
+                let s = s.replace(' ', "").to_ascii_lowercase();
+                s.contains("display:none") || s.contains("visibility:hidden")
+            })
+            || e.attr("role").is_some_and(|r| {
+                matches!(
+                    r,
+                    "menu"
+                        | "menubar"
+                        | "complementary"
+                        | "navigation"
+                        | "alert"
+                        | "alertdialog"
+                        | "dialog"
+                )
+            });
+        let soft = matches!(tag, "form" | "header")
+            || (strip_unlikely
+                && !matches!(tag, "a" | "article" | "main")
+                && has_word(&e.class_id, UNLIKELY_LONG, UNLIKELY_SHORT)
+                && !has_word(&e.class_id, MAYBE_LONG, &[]));
+        if hard {
+            dom.nodes[i].removed = true;
+        } else if soft {
+            // `form` wraps whole pages on some CMSs.
+            if tag == "form" && dom.nodes[i].children.len() > 3 {
+                continue;
+            }
+            if !holds_the_prose(&page.0[i], page_chars) {
+                dom.nodes[i].removed = true;
+            }
+        }
+    }
+}
+
+/// Most of the page's text, in paragraphs, few links: the content itself.
+fn holds_the_prose(c: &Count, page_chars: u32) -> bool {
+    c.p >= 2 && c.chars * 10 >= page_chars * 4 && c.link_density() < 0.35
+}
+
+/// Readability-style conditional cleaning inside the chosen content: drops
+/// link lists, image galleries, forms, short link-heavy blocks and headings
+/// that are page chrome. Bottom-up, so a parent is judged without what its
+/// children lost.
+pub(super) fn clean_subtree(dom: &mut Dom, stats: &mut Stats, root: Ix) {
+    let nodes = dom.descendants(root);
+    for &i in nodes.iter().rev() {
+        if i == root || dom.nodes[i].removed {
+            continue;
+        }
+        let Some(e) = dom.element(i) else {
+            continue;
+        };
+        let tag = &*e.tag;
+        let c = stats.0[i];
+        let weight = class_weight(&e.class_id);
+        let remove = match tag {
+            "h1" => true,
+            "h2" | "h3" | "h4" | "h5" | "h6" => weight < 0 || c.link_density() > 0.33,
+            "p" | "em" | "span" | "figcaption" | "td"
+                if c.chars < 200 && has_word(&e.class_id, CAPTION_LONG, CAPTION_SHORT) =>
+            {
+                true
+            }
+            "table" | "ul" | "ol" | "div" | "section" | "dl" | "aside" | "center" | "span" => {
+                conditional(tag, &c, weight)
+            }
+            "p" => c.chars > 0 && c.link_density() > 0.8 && c.chars < 200,
+            _ => false,
+        };
+        if remove {
+            dom.nodes[i].removed = true;
+            stats.remove(dom, i);
+        }
+    }
+}
+
+/// Photo captions by class name (Korean CMSs: `img_desc`, `thumb_txt`,
+/// `editor-img-caption`, `txt-desc`).
+pub(super) const CAPTION_LONG: &[&str] = &[
+    "caption",
+    "img_desc",
+    "img-desc",
+    "imgdesc",
+    "photo_desc",
+    "thumb_txt",
+    "txt-desc",
+    "photo-txt",
+    "photo_txt",
+];
+pub(super) const CAPTION_SHORT: &[&str] = &["cap", "desc"];
+
+pub(super) fn conditional(tag: &str, c: &Count, weight: i32) -> bool {
+    // An embedded quotation (a tweet in a widget box) is article text.
+    if c.quote_chars * 2 >= c.chars && c.chars > 30 {
+        return false;
+    }
+    if weight < 0 && c.chars < 2000 {
+        return true;
+    }
+    if c.chars == 0 {
+        return c.img > 0 || c.embed > 0;
+    }
+    if c.commas >= 10 {
+        return false;
+    }
+    if tag == "span" {
+        return c.link_density() > 0.5 && c.chars < 100;
+    }
+    let is_list = matches!(tag, "ul" | "ol");
+    let p = c.p as f32;
+    let img = c.img as f32;
+    let li = c.li as f32 - 100.0;
+    let ld = c.link_density();
+    let heading_density = c.heading_chars as f32 / c.chars as f32;
+    let len = c.chars;
+    // A photo box: pictures and a caption-sized text.
+    (c.pics >= 1 && c.chars < 120 && c.p <= 1 && !is_list)
+        || (img > 1.0 && p / img < 0.5)
+        || (!is_list && li > p)
+        || (c.input as f32 > p / 3.0)
+        || (!is_list && heading_density < 0.9 && len < 25 && (c.img == 0 || c.img > 2) && ld > 0.0)
+        || (!is_list && weight < 25 && ld > 0.2)
+        || (weight >= 25 && ld > 0.5)
+        || (is_list && ld > 0.5)
+        || ((c.embed == 1 && len < 75) || c.embed > 1)
+}

@@ -1,0 +1,57 @@
+//! The body sources that read selected parts of the DOM: a site rule's
+//! selectors, and `[itemprop=articleBody]` microdata.
+
+use scraper::Html;
+
+use super::MIN_BODY;
+use super::prune::clean_subtree;
+use super::select::{select_ix, text_len};
+use super::stats::Stats;
+use crate::article::dom::Dom;
+use crate::article::sites::{self, SiteRule};
+
+pub(super) fn site_body(doc: &Html, dom: &mut Dom, rule: &SiteRule) -> Vec<String> {
+    for sel in rule.body {
+        let roots = select_ix(doc, dom, sel);
+        if roots.is_empty() {
+            continue;
+        }
+        for rsel in sites::COMMON_REMOVE.iter().chain(rule.remove) {
+            for ix in select_ix(doc, dom, rsel) {
+                if roots.iter().any(|&r| r != ix && dom.contains(r, ix)) {
+                    dom.nodes[ix].removed = true;
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for &r in &roots {
+            dom.paragraphs(r, &mut out);
+        }
+        if text_len(&out) >= MIN_BODY {
+            return out;
+        }
+    }
+    Vec::new()
+}
+
+/// The text of `[itemprop=articleBody]`, cleaned like generic content;
+/// a block the page repeats (a hidden copy for crawlers) counts once.
+pub(super) fn microdata_body(doc: &Html, dom: &mut Dom) -> Vec<String> {
+    let roots = select_ix(doc, dom, "[itemprop=\"articleBody\"]");
+    let mut out = Vec::new();
+    if roots.is_empty() {
+        return out;
+    }
+    let mut stats = Stats::compute(dom);
+    let mut seen: Vec<Vec<String>> = Vec::new();
+    for &r in &roots {
+        clean_subtree(dom, &mut stats, r);
+        let mut paras = Vec::new();
+        dom.paragraphs(r, &mut paras);
+        if !seen.contains(&paras) {
+            out.extend(paras.iter().cloned());
+            seen.push(paras);
+        }
+    }
+    out
+}
