@@ -18,5 +18,6 @@ pub mod article;
 pub mod cli;
 pub mod i18n;
 pub mod lsp;
+pub mod notebook;
 pub mod scrap;
 pub mod text;

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use super::report::{human_report, json_report};
 use super::{EXIT_USAGE, config_for, read_text};
 use crate::i18n::Locale;
+use crate::notebook::walk::scrap_files;
 use crate::scrap::config::Config;
 use crate::scrap::diagnostic::Severity;
 use crate::scrap::validate::check;
@@ -37,16 +38,6 @@ pub struct CheckArgs {
     pub config: Option<PathBuf>,
 }
 
-/// Whether a file name is a scrap's (`*.scrap.md`, `*.scrap`).
-pub fn is_scrap_file(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    name.ends_with(".scrap.md") || name.ends_with(".scrap")
-}
-
 /// Expands the arguments into files: explicit files as given (any name),
 /// folders recursively (scrap names only, `.gitignore` respected).
 fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
@@ -55,15 +46,7 @@ fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
         if path == Path::new("-") || path.is_file() {
             files.push(path.clone());
         } else if path.is_dir() {
-            let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
-                .build()
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
-                .map(ignore::DirEntry::into_path)
-                .filter(|p| is_scrap_file(p))
-                .collect();
-            found.sort();
-            files.extend(found);
+            files.extend(scrap_files(path));
         } else {
             return Err(format!("{}: no such file or directory", path.display()));
         }
