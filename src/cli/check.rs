@@ -1,4 +1,5 @@
-//! `scrapls check PATH...`: lint files and folders, in parallel.
+//! `scrapls check PATH...`: lint files and folders, in parallel, and
+//! report the articles scrapped twice among them (`duplicate-article`).
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -10,9 +11,12 @@ use rayon::prelude::*;
 use super::report::{human_report, json_report};
 use super::{EXIT_USAGE, config_for, read_text};
 use crate::i18n::Locale;
+use crate::notebook::duplicate::duplicate_article;
+use crate::notebook::entry::Entry;
+use crate::notebook::index::Index;
 use crate::notebook::walk::scrap_files;
 use crate::scrap::config::Config;
-use crate::scrap::diagnostic::Severity;
+use crate::scrap::diagnostic::{Diagnostic, Severity};
 use crate::scrap::validate::check;
 
 /// Output format of `check`.
@@ -54,6 +58,11 @@ fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
+/// The folder whose configuration applies to `file`.
+fn folder(file: &Path) -> PathBuf {
+    file.parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
 /// Runs `check`; returns the exit status.
 pub fn run(args: CheckArgs) -> i32 {
     let locale = Locale::from_env();
@@ -67,7 +76,7 @@ pub fn run(args: CheckArgs) -> i32 {
     // Resolve configuration once per folder, before the parallel part.
     let mut configs: HashMap<PathBuf, Arc<Config>> = HashMap::new();
     for file in &files {
-        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        let dir = folder(file);
         if configs.contains_key(&dir) {
             continue;
         }
@@ -87,13 +96,35 @@ pub fn run(args: CheckArgs) -> i32 {
         }
     }
     let color = std::io::stdout().is_terminal();
-    let results: Vec<Result<(String, usize, usize), String>> = files
+    // First every file's diagnostics and notebook entry, then the
+    // folder-wide findings (the same article scrapped twice), then output.
+    let analysed: Vec<Result<(String, Vec<Diagnostic>, Entry), String>> = files
         .par_iter()
         .map(|file| {
-            let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
-            let config = &configs[&dir];
+            let config = &configs[&folder(file)];
             let text = read_text(file).map_err(|e| format!("{}: {e}", file.display()))?;
-            let (_, diagnostics) = check(&text, config);
+            let (scrap, diagnostics) = check(&text, config);
+            let entry = Entry::from_parsed(file.clone(), &text, &scrap, config);
+            Ok((text, diagnostics, entry))
+        })
+        .collect();
+    let index = Index::from_entries(
+        analysed
+            .iter()
+            .filter_map(|a| a.as_ref().ok())
+            .map(|(_, _, entry)| entry.clone()),
+    );
+    let results: Vec<Result<(String, usize, usize), String>> = analysed
+        .into_par_iter()
+        .map(|analysed| {
+            let (text, mut diagnostics, entry) = analysed?;
+            let file = &entry.path;
+            let config = &configs[&folder(file)];
+            let shown = |p: &Path| p.display().to_string();
+            if let Some(d) = duplicate_article(&entry, &index, config, shown) {
+                let at = diagnostics.partition_point(|o| o.span.start <= d.span.start);
+                diagnostics.insert(at, d);
+            }
             let errors = diagnostics
                 .iter()
                 .filter(|d| d.severity == Severity::Error)

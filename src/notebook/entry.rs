@@ -13,38 +13,8 @@ use crate::scrap::config::Config;
 use crate::scrap::parse::{Scrap, content_text, parse};
 use crate::scrap::template::Role;
 use crate::scrap::validate::url_tokens;
-use crate::text::position::{Encoding, LineIndex};
-use crate::text::{Span, title_key};
-
-/// Where a link sits in its file, in every unit a consumer needs: bytes for
-/// the pure layers, line and columns for the CLI (UTF-16) and for the LSP
-/// (whichever encoding was negotiated).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
-    /// Byte span of the URL.
-    pub span: Span,
-    /// 0-based line.
-    pub line: u32,
-    /// Start and end column in UTF-8 bytes.
-    pub utf8: (u32, u32),
-    /// Start and end column in UTF-16 code units.
-    pub utf16: (u32, u32),
-}
-
-impl Place {
-    fn new(index: &LineIndex, text: &str, span: Span) -> Place {
-        let start8 = index.position(text, span.start, Encoding::Utf8);
-        let end8 = index.position(text, span.end, Encoding::Utf8);
-        let start16 = index.position(text, span.start, Encoding::Utf16);
-        let end16 = index.position(text, span.end, Encoding::Utf16);
-        Place {
-            span,
-            line: start8.line,
-            utf8: (start8.character, end8.character),
-            utf16: (start16.character, end16.character),
-        }
-    }
-}
+use crate::text::position::{LineIndex, Place};
+use crate::text::title_key;
 
 /// A link in the related-links section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,7 +180,7 @@ impl Entry {
                     .filter_map(|(span, _)| {
                         Some(RelatedLink {
                             key: article_key(&text[span.clone()])?,
-                            place: Place::new(&lines, text, span),
+                            place: lines.place(text, span),
                         })
                     })
                     .collect()
@@ -247,7 +217,7 @@ impl Entry {
             grams: headline.as_deref().map(bigrams).unwrap_or_default(),
             headline,
             url,
-            link: link.map(|span| Place::new(&lines, text, span)),
+            link: link.map(|span| lines.place(text, span)),
             keys,
             tags,
             tag_keys,

@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::entry::{Entry, Place};
+use super::entry::Entry;
 use super::walk::scrap_files;
 use crate::cli::read_text;
 use crate::scrap::config::Config;
+use crate::text::position::Place;
 
 /// Every scrap of a folder, kept current one file at a time.
 #[derive(Debug, Default)]

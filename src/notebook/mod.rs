@@ -4,6 +4,7 @@
 //! statistics. Shared by the CLI (`list`, `stats`, `check`'s
 //! `duplicate-article`, batch `fetch`) and the language server.
 
+pub mod duplicate;
 pub mod entry;
 pub mod filter;
 pub mod index;
