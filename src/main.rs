@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 
-use scrapls::cli::{check, convert, fetch};
+use scrapls::cli::{check, convert, fetch, list, stats};
 
 /// scrapls — 경제신문 스크랩 도우미 (language server and linter for
 /// economic-news scraps).
@@ -25,6 +25,10 @@ enum Command {
     Fetch(fetch::FetchArgs),
     /// Extract an article from saved HTML / 저장한 HTML에서 기사 추출
     Extract(fetch::ExtractArgs),
+    /// List the scraps of a folder / 폴더의 스크랩 목록
+    List(list::ListArgs),
+    /// Numbers of a folder: weeks, streaks, presses, tags / 폴더 통계
+    Stats(stats::StatsArgs),
     /// Run the language server on stdio / 언어 서버 실행
     Serve,
 }
@@ -37,6 +41,8 @@ fn main() {
         Command::New(args) => convert::run_new(args),
         Command::Fetch(args) => fetch::run_fetch(args),
         Command::Extract(args) => fetch::run_extract(args),
+        Command::List(args) => list::run(args),
+        Command::Stats(args) => stats::run(args),
         Command::Serve => scrapls::lsp::run(),
     };
     std::process::exit(code);

@@ -1,4 +1,5 @@
-//! The command line: `check`, `convert`, `new`, `fetch`, `extract`, `serve`.
+//! The command line: `check`, `convert`, `new`, `fetch`, `extract`, `list`,
+//! `stats`, `serve`.
 //!
 //! Each subcommand is a thin shell over the pure layers; exit statuses are
 //! part of the interface: 0 fine, 1 findings that are errors (or a failed
@@ -7,7 +8,9 @@
 pub mod check;
 pub mod convert;
 pub mod fetch;
+pub mod list;
 pub mod report;
+pub mod stats;
 
 use std::path::{Path, PathBuf};
 
