@@ -8,6 +8,7 @@ use std::time::Duration;
 use super::{EXIT_USAGE, config_for};
 use crate::article::{Article, FetchOptions, extract, fetch_article};
 use crate::i18n::Locale;
+use crate::scrap::config::Config;
 use crate::scrap::render::{Prefill, new_scrap, today};
 
 /// What to print.
@@ -43,8 +44,14 @@ pub struct OutputArgs {
 /// Arguments of `scrapls fetch`.
 #[derive(Debug, clap::Args)]
 pub struct FetchArgs {
-    /// The article's link (http or https).
-    pub url: String,
+    /// The article's link (http or https); several links with `-o DIR`
+    /// fetch each into its own scrap in DIR.
+    #[arg(value_name = "URL", required_unless_present = "from")]
+    pub urls: Vec<String>,
+    /// Read the links from FILE, one a line (blank lines and `#` comments
+    /// skipped), into `-o DIR`.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
     /// Output format and destination.
     #[command(flatten)]
     pub out: OutputArgs,
@@ -73,14 +80,11 @@ pub struct ExtractArgs {
 /// Exit status: 0 done, 1 the fetch or the write failed, 2 bad usage.
 pub fn run_fetch(args: FetchArgs) -> i32 {
     let locale = Locale::from_env();
-    let opts = FetchOptions {
-        user_agent: args
-            .user_agent
-            .clone()
-            .unwrap_or_else(|| FetchOptions::default().user_agent),
-        timeout: Duration::from_secs(args.timeout.max(1)),
-        ..FetchOptions::default()
-    };
+    let opts = options(&args);
+    if super::batch::is_batch(&args) {
+        return super::batch::run(args, opts, locale);
+    }
+    let url = &args.urls[0];
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -91,12 +95,24 @@ pub fn run_fetch(args: FetchArgs) -> i32 {
             return 1;
         }
     };
-    match runtime.block_on(fetch_article(&args.url, &opts)) {
-        Ok(article) => emit(article, Some(&args.url), &args.out, locale),
+    match runtime.block_on(fetch_article(url, &opts)) {
+        Ok(article) => emit(article, Some(url), &args.out, locale),
         Err(e) => {
-            eprintln!("scrapls: {}: {}", args.url, e.message(locale));
+            eprintln!("scrapls: {url}: {}", e.message(locale));
             1
         }
+    }
+}
+
+/// The fetch options the arguments ask for.
+fn options(args: &FetchArgs) -> FetchOptions {
+    FetchOptions {
+        user_agent: args
+            .user_agent
+            .clone()
+            .unwrap_or_else(|| FetchOptions::default().user_agent),
+        timeout: Duration::from_secs(args.timeout.max(1)),
+        ..FetchOptions::default()
     }
 }
 
@@ -167,18 +183,7 @@ fn emit(article: Article, link: Option<&str>, out: &OutputArgs, env_locale: Loca
                     return EXIT_USAGE;
                 }
             };
-            let fill = Prefill {
-                date: Some(today()),
-                headline: article.headline,
-                // The link the user gave is what they will recognise; the
-                // canonical one is the fallback for saved pages.
-                url: link.map(str::to_owned).or(article.url),
-                body: Some(article.body).filter(|b| !b.is_empty()),
-                press: article.press,
-                author: article.author,
-                published: article.published,
-            };
-            new_scrap(&config.template, config.locale, &fill)
+            scrap_text(article, link, &config)
         }
     };
     match &out.output {
@@ -195,6 +200,22 @@ fn emit(article: Article, link: Option<&str>, out: &OutputArgs, env_locale: Loca
         }
         Some(path) => write_file(path, &text, out.force, env_locale),
     }
+}
+
+/// A new scrap of `article` from the template, dated today.
+pub(crate) fn scrap_text(article: Article, link: Option<&str>, config: &Config) -> String {
+    let fill = Prefill {
+        date: Some(today()),
+        headline: article.headline,
+        // The link the user gave is what they will recognise; the
+        // canonical one is the fallback for saved pages.
+        url: link.map(str::to_owned).or(article.url),
+        body: Some(article.body).filter(|b| !b.is_empty()),
+        press: article.press,
+        author: article.author,
+        published: article.published,
+    };
+    new_scrap(&config.template, config.locale, &fill)
 }
 
 /// Writes `text` to `path`; without `force`, an existing file is never

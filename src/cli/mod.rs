@@ -5,6 +5,7 @@
 //! part of the interface: 0 fine, 1 findings that are errors (or a failed
 //! operation), 2 bad usage or unreadable input.
 
+pub mod batch;
 pub mod check;
 pub mod convert;
 pub mod fetch;
