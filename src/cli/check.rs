@@ -18,6 +18,7 @@ use crate::notebook::walk::scrap_files;
 use crate::scrap::config::Config;
 use crate::scrap::diagnostic::{Diagnostic, Severity};
 use crate::scrap::validate::check;
+use crate::text::position::LineIndex;
 
 /// Output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -104,7 +105,8 @@ pub fn run(args: CheckArgs) -> i32 {
             let config = &configs[&folder(file)];
             let text = read_text(file).map_err(|e| format!("{}: {e}", file.display()))?;
             let (scrap, diagnostics) = check(&text, config);
-            let entry = Entry::from_parsed(file.clone(), &text, &scrap, config);
+            let lines = LineIndex::new(&text);
+            let entry = Entry::from_parsed(file.clone(), &text, &scrap, &lines, config);
             Ok((text, diagnostics, entry))
         })
         .collect();

@@ -3,13 +3,14 @@
 //! `server` holds the session and document lifecycle, `document` the rope
 //! and analysis snapshots, `features` and `actions` compute answers from an
 //! analysis, `proto` converts spans and values to LSP types, `settings`
-//! reads editor settings, and `fetch` runs article fetches off the input
-//! path.
+//! reads editor settings, `fetch` runs article fetches off the input
+//! path, and `notebook` knows every scrap of the workspace.
 
 pub mod actions;
 pub mod document;
 pub mod features;
 pub mod fetch;
+pub mod notebook;
 pub mod proto;
 pub mod server;
 pub mod settings;

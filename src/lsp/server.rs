@@ -27,6 +27,7 @@ use tower_lsp_server::{Client, LanguageServer};
 use super::actions::{self, COMMANDS};
 use super::document::{Analysis, Change, Document};
 use super::features;
+use super::notebook;
 use super::proto::{diagnostic, from_lsp, span};
 use super::settings::Settings;
 use crate::i18n::Locale;
@@ -54,6 +55,7 @@ pub(crate) struct State {
     pub(crate) docs: Mutex<HashMap<lsp::Uri, Document>>,
     pub(crate) session: RwLock<Session>,
     workers: Mutex<HashMap<lsp::Uri, Arc<Notify>>>,
+    pub(crate) notebook: super::notebook::Notebook,
 }
 
 /// What `initialize` negotiated, and the current configuration.
@@ -118,6 +120,23 @@ impl State {
         self.session.read().map(|s| s.encoding).unwrap_or_default()
     }
 
+    /// Wakes a document's diagnostics worker.
+    pub(crate) fn schedule(&self, uri: &lsp::Uri) {
+        if let Ok(workers) = self.workers.lock()
+            && let Some(notify) = workers.get(uri)
+        {
+            notify.notify_one();
+        }
+    }
+
+    /// The URIs of the open documents.
+    pub(crate) fn open_uris(&self) -> Vec<lsp::Uri> {
+        self.docs
+            .lock()
+            .map(|d| d.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
     /// The analysis of the document's current version, computed if needed.
     pub(crate) fn analysis(&self, uri: &lsp::Uri) -> Result<Arc<Analysis>> {
         let (cell, rope, version) = {
@@ -146,6 +165,7 @@ impl Backend {
                 docs: Mutex::new(HashMap::new()),
                 session: RwLock::new(Session::default()),
                 workers: Mutex::new(HashMap::new()),
+                notebook: Default::default(),
             }),
             cancels: Mutex::new(HashMap::new()),
         }
@@ -193,11 +213,12 @@ impl Backend {
                     continue; // A newer edit arrived; its notification is pending.
                 }
                 let encoding = state.encoding();
-                let diagnostics = analysis
+                let mut diagnostics: Vec<lsp::Diagnostic> = analysis
                     .diagnostics
                     .iter()
                     .map(|d| diagnostic(&analysis, d, encoding))
                     .collect();
+                diagnostics.extend(notebook::diagnostics(&state, &uri, &analysis, encoding));
                 client
                     .publish_diagnostics(uri.clone(), diagnostics, Some(analysis.version))
                     .await;
@@ -206,11 +227,7 @@ impl Backend {
     }
 
     fn schedule(&self, uri: &lsp::Uri) {
-        if let Ok(workers) = self.state.workers.lock()
-            && let Some(notify) = workers.get(uri)
-        {
-            notify.notify_one();
-        }
+        self.state.schedule(uri);
     }
 
     /// Re-reads the configuration and re-analyses every open document.
@@ -379,7 +396,7 @@ impl LanguageServer for Backend {
             Encoding::Utf8 => lsp::PositionEncodingKind::UTF8,
             Encoding::Utf16 => lsp::PositionEncodingKind::UTF16,
         };
-        Ok(lsp::InitializeResult {
+        let mut result = lsp::InitializeResult {
             capabilities: lsp::ServerCapabilities {
                 position_encoding: Some(position_encoding),
                 text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
@@ -430,7 +447,9 @@ impl LanguageServer for Backend {
                 version: Some(env!("CARGO_PKG_VERSION").into()),
             }),
             offset_encoding: None,
-        })
+        };
+        notebook::capabilities(&mut result.capabilities);
+        Ok(result)
     }
 
     async fn initialized(&self, _: lsp::InitializedParams) {
@@ -440,11 +459,15 @@ impl LanguageServer for Backend {
             .read()
             .is_ok_and(|s| s.watch_registration);
         if watch {
+            let globs = std::iter::once(format!("**/{CONFIG_FILE}"))
+                .chain(notebook::WATCH_GLOBS.map(String::from));
             let options = lsp::DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![lsp::FileSystemWatcher {
-                    glob_pattern: lsp::GlobPattern::String(format!("**/{CONFIG_FILE}")),
-                    kind: None,
-                }],
+                watchers: globs
+                    .map(|glob| lsp::FileSystemWatcher {
+                        glob_pattern: lsp::GlobPattern::String(glob),
+                        kind: None,
+                    })
+                    .collect(),
             };
             let registration = lsp::Registration {
                 id: "scrapls-config-watch".into(),
@@ -453,6 +476,7 @@ impl LanguageServer for Backend {
             };
             let _ = self.client.register_capability(vec![registration]).await;
         }
+        notebook::start_indexing(self.client.clone(), self.state.clone());
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -524,8 +548,11 @@ impl LanguageServer for Backend {
             .and_then(|mut w| w.remove(&uri));
         if let Some(notify) = worker {
             notify.notify_one(); // Lets the worker see the document is gone.
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            self.client
+                .publish_diagnostics(uri.clone(), Vec::new(), None)
+                .await;
         }
+        notebook::closed(&self.state, &uri);
     }
 
     async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
@@ -550,6 +577,7 @@ impl LanguageServer for Backend {
         {
             self.reload_config().await;
         }
+        notebook::watched(&self.client, &self.state, &params.changes).await;
     }
 
     async fn diagnostic(
@@ -558,11 +586,13 @@ impl LanguageServer for Backend {
     ) -> Result<lsp::DocumentDiagnosticReportResult> {
         let analysis = self.state.analysis(&params.text_document.uri)?;
         let encoding = self.state.encoding();
-        let items = analysis
+        let mut items: Vec<lsp::Diagnostic> = analysis
             .diagnostics
             .iter()
             .map(|d| diagnostic(&analysis, d, encoding))
             .collect();
+        let uri = &params.text_document.uri;
+        items.extend(notebook::diagnostics(&self.state, uri, &analysis, encoding));
         Ok(lsp::DocumentDiagnosticReportResult::Report(
             lsp::DocumentDiagnosticReport::Full(lsp::RelatedFullDocumentDiagnosticReport {
                 related_documents: None,
@@ -584,7 +614,42 @@ impl LanguageServer for Backend {
         let snippets = self.state.session.read().is_ok_and(|s| s.snippets);
         guarded("completion", || {
             let offset = analysis.offset(from_lsp(position.position), encoding);
-            features::completion(&analysis, &config, offset, encoding, snippets)
+            let uri = &position.text_document.uri;
+            notebook::completion(&self.state, uri, &analysis, &config, offset, encoding)
+                .or_else(|| features::completion(&analysis, &config, offset, encoding, snippets))
+        })
+    }
+
+    async fn goto_definition(
+        &self,
+        params: lsp::GotoDefinitionParams,
+    ) -> Result<Option<lsp::GotoDefinitionResponse>> {
+        let position = params.text_document_position_params;
+        let (uri, encoding) = (&position.text_document.uri, self.state.encoding());
+        let analysis = self.state.analysis(uri)?;
+        guarded("definition", || {
+            let offset = analysis.offset(from_lsp(position.position), encoding);
+            notebook::definition(&self.state, uri, &analysis, offset, encoding)
+        })
+    }
+
+    async fn references(&self, params: lsp::ReferenceParams) -> Result<Option<Vec<lsp::Location>>> {
+        let position = params.text_document_position;
+        let (uri, encoding) = (&position.text_document.uri, self.state.encoding());
+        let analysis = self.state.analysis(uri)?;
+        let declaration = params.context.include_declaration;
+        guarded("references", || {
+            let offset = analysis.offset(from_lsp(position.position), encoding);
+            notebook::references(&self.state, uri, &analysis, offset, encoding, declaration)
+        })
+    }
+
+    async fn symbol(
+        &self,
+        params: lsp::WorkspaceSymbolParams,
+    ) -> Result<Option<lsp::WorkspaceSymbolResponse>> {
+        guarded("workspaceSymbol", || {
+            notebook::symbols(&self.state, &params.query)
         })
     }
 

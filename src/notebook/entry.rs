@@ -122,18 +122,24 @@ impl Entry {
     /// Reads a scrap's text.
     pub fn from_text(path: PathBuf, text: &str, config: &Config) -> Entry {
         let scrap = parse(text, &config.template);
-        Entry::from_parsed(path, text, &scrap, config)
+        Entry::from_parsed(path, text, &scrap, &LineIndex::new(text), config)
     }
 
-    /// Builds the entry from an already parsed scrap (as `check` has one).
-    pub fn from_parsed(path: PathBuf, text: &str, scrap: &Scrap, config: &Config) -> Entry {
+    /// Builds the entry from an already parsed scrap and its line index (as
+    /// `check` and the language server have them).
+    pub fn from_parsed(
+        path: PathBuf,
+        text: &str,
+        scrap: &Scrap,
+        lines: &LineIndex,
+        config: &Config,
+    ) -> Entry {
         let template = &config.template;
         let meta = scrap
             .front_matter
             .as_ref()
             .and_then(|fm| serde_yaml2::from_str::<Meta>(&text[fm.body.clone()]).ok())
             .unwrap_or_default();
-        let lines = LineIndex::new(text);
         let section_text = |role: Role| {
             let section = scrap.first_of(template.by_role(role)?)?;
             Some(section)
