@@ -59,6 +59,9 @@ fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
+/// One file read and checked: its text, its diagnostics, its notebook entry.
+type Analysed = (String, Vec<Diagnostic>, Entry);
+
 /// The folder whose configuration applies to `file`.
 fn folder(file: &Path) -> PathBuf {
     file.parent().map(Path::to_path_buf).unwrap_or_default()
@@ -99,7 +102,7 @@ pub fn run(args: CheckArgs) -> i32 {
     let color = std::io::stdout().is_terminal();
     // First every file's diagnostics and notebook entry, then the
     // folder-wide findings (the same article scrapped twice), then output.
-    let analysed: Vec<Result<(String, Vec<Diagnostic>, Entry), String>> = files
+    let analysed: Vec<Result<Analysed, String>> = files
         .par_iter()
         .map(|file| {
             let config = &configs[&folder(file)];

@@ -48,7 +48,11 @@ impl Filter {
     pub fn apply<'a>(&self, index: &'a Index) -> Vec<&'a Entry> {
         let mut found: Vec<&Entry> = index.entries().filter(|e| self.matches(e)).collect();
         found.sort_by(|a, b| {
-            (a.date.is_none(), a.date, &a.path).cmp(&(b.date.is_none(), b.date, &b.path))
+            (a.date.is_none(), a.date, a.path_bytes()).cmp(&(
+                b.date.is_none(),
+                b.date,
+                b.path_bytes(),
+            ))
         });
         found
     }

@@ -21,7 +21,9 @@ pub struct Ranked<'a> {
 
 /// Newest first; undated last; then by path, so answers are stable.
 fn newest_first(a: &Entry, b: &Entry) -> Ordering {
-    b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path))
+    b.date
+        .cmp(&a.date)
+        .then_with(|| a.path_bytes().cmp(b.path_bytes()))
 }
 
 /// Keeps the best `limit` of `ranked` (score, then newest), sorted.

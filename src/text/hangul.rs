@@ -84,6 +84,12 @@ pub fn prefix_matches(query: &str, candidate: &str) -> bool {
 /// [`prefix_matches`] (ㅂㄷㅊ finds 반도체 in 국내반도체): the character
 /// offset of the first match.
 pub fn find_matching(query: &str, candidate: &str) -> Option<usize> {
+    if !query.chars().any(is_consonant) {
+        // No initials: a plain substring search says the same, faster.
+        return candidate
+            .find(query)
+            .map(|at| candidate[..at].chars().count());
+    }
     candidate
         .char_indices()
         .map(|(i, _)| i)
