@@ -35,10 +35,31 @@ const RELATED_LIMIT: usize = 50;
 /// How many scraps a workspace symbol query returns.
 const SYMBOL_LIMIT: usize = 200;
 
+/// How long a pulled diagnostic waits for the first index of the
+/// workspace (clients without `workspace/diagnostic/refresh`, such as
+/// Neovim 0.11, would otherwise not see duplicates until the next edit).
+const READY_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// The workspace's index, shared by the handlers.
-#[derive(Default)]
 pub struct Notebook {
     index: RwLock<Index>,
+    /// Whether the first index of the workspace is done.
+    ready: tokio::sync::watch::Sender<bool>,
+}
+
+impl Default for Notebook {
+    fn default() -> Notebook {
+        Notebook {
+            index: RwLock::default(),
+            ready: tokio::sync::watch::Sender::new(false),
+        }
+    }
+}
+
+/// Waits (a bounded time) for the first index of the workspace.
+pub(crate) async fn wait_ready(state: &State) {
+    let mut ready = state.notebook.ready.subscribe();
+    let _ = tokio::time::timeout(READY_WAIT, ready.wait_for(|r| *r)).await;
 }
 
 /// The capabilities the notebook adds to `initialize`'s answer.
@@ -103,6 +124,7 @@ pub(crate) fn start_indexing(client: Client, state: Arc<State>) {
             Err(_) => return,
         };
         let Some(root) = root else {
+            state.notebook.ready.send_replace(true);
             return;
         };
         let token = lsp::NumberOrString::String("scrapls-notebook-index".into());
@@ -139,6 +161,7 @@ pub(crate) fn start_indexing(client: Client, state: Arc<State>) {
                 index.insert(entry);
             }
         }
+        state.notebook.ready.send_replace(true);
         if let Some(p) = progress {
             let done = match locale {
                 crate::i18n::Locale::Ko => format!("스크랩 {count}개"),

@@ -584,6 +584,7 @@ impl LanguageServer for Backend {
         &self,
         params: lsp::DocumentDiagnosticParams,
     ) -> Result<lsp::DocumentDiagnosticReportResult> {
+        notebook::wait_ready(&self.state).await;
         let analysis = self.state.analysis(&params.text_document.uri)?;
         let encoding = self.state.encoding();
         let mut items: Vec<lsp::Diagnostic> = analysis

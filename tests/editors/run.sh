@@ -110,6 +110,7 @@ if [ "$WHICH" = all ] || [ "$WHICH" = nvim ]; then
     mkdir -p "$ART/nvim/state"
     suite nvim env SCRAPLS_ARTIFACTS="$ART/nvim" XDG_STATE_HOME="$ART/nvim/state" \
       "$NVIM" --headless --clean -l "$ROOT/tests/editors/nvim/test.lua"
+    suite nvim-notebook env XDG_STATE_HOME="$ART/nvim/state" "$NVIM" --headless --clean -l "$ROOT/tests/editors/nvim/notebook.lua"
   else
     fail_setup "installing Neovim"
   fi

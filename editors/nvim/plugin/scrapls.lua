@@ -31,3 +31,7 @@ end, { desc = 'scrapls: convert a table-form scrap to Markdown' })
 cmd('ScrapInsertMissing', function()
   require('scrapls').insert_missing()
 end, { desc = 'scrapls: insert every missing section' })
+
+cmd('ScrapList', function(o)
+  require('scrapls.list').run(o.fargs)
+end, { nargs = '*', desc = 'scrapls: the folder\'s scraps in the quickfix list: :ScrapList [--since DATE] [--tag T] ...' })
