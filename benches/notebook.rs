@@ -23,6 +23,8 @@ use scrapls::notebook::entry::Entry;
 use scrapls::notebook::index::Index;
 use scrapls::notebook::rank::{related, search};
 use scrapls::scrap::config::Config;
+use scrapls::scrap::validate::check;
+use scrapls::text::position::LineIndex;
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -69,6 +71,12 @@ fn server(dir: &Path) -> (Duration, f64) {
             "workspaceFolders": [{"uri": root, "name": "bench"}],
             "capabilities": {"window": {"workDoneProgress": true}}}}),
     );
+    // `initialized` only after the answer to `initialize`.
+    while let Some(msg) = read_message(&mut stdout) {
+        if msg["id"] == 1 {
+            break;
+        }
+    }
     write_message(
         &mut stdin,
         &serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
@@ -206,6 +214,24 @@ fn main() {
         symbol_cpu.push(cpu);
     }
 
+    // What the server adds to each analysis of an open 10 KB scrap (its
+    // notebook entry), beside the analysis itself (parse + validate + lines).
+    let typed = corpus::scrap_of_size(3, 10_000);
+    let (mut analysis_cpu, mut entry_cpu) = (Vec::new(), Vec::new());
+    for _ in 0..1_000 {
+        let ((scrap, lines), _, cpu) = timed(|| {
+            let (scrap, _) = check(&typed, &config);
+            (scrap, LineIndex::new(&typed))
+        });
+        analysis_cpu.push(cpu);
+        let (_, _, cpu) = timed(|| {
+            Entry::from_parsed("typed.scrap.md".into(), &typed, &scrap, &lines, &config)
+        });
+        entry_cpu.push(cpu);
+    }
+    let (analysis50, _) = percentiles(analysis_cpu);
+    let (entry50, _) = percentiles(entry_cpu);
+
     let wall = |args: &[&str]| {
         let runs: Vec<Duration> = (0..5).map(|_| run_cli(args, dir)).collect();
         percentiles(runs).0
@@ -265,4 +291,10 @@ fn main() {
         ms(served)
     );
     println!("| `scrapls serve`: RSS with the index | {rss:.1} MB | | ≤ 60 MB |");
+    println!(
+        "| per keystroke, 10 KB scrap: notebook entry vs the analysis (CPU p50) | | {} vs {} ({:.0}%) | |",
+        ms(entry50),
+        ms(analysis50),
+        100.0 * entry50.as_secs_f64() / analysis50.as_secs_f64().max(1e-9)
+    );
 }
