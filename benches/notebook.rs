@@ -224,9 +224,8 @@ fn main() {
             (scrap, LineIndex::new(&typed))
         });
         analysis_cpu.push(cpu);
-        let (_, _, cpu) = timed(|| {
-            Entry::from_parsed("typed.scrap.md".into(), &typed, &scrap, &lines, &config)
-        });
+        let (_, _, cpu) =
+            timed(|| Entry::from_parsed("typed.scrap.md".into(), &typed, &scrap, &lines, &config));
         entry_cpu.push(cpu);
     }
     let (analysis50, _) = percentiles(analysis_cpu);

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 
 use super::entry::Entry;
 use super::index::Index;
-use crate::text::hangul::find_matching;
+use crate::text::hangul::{find_matching, is_consonant};
 use crate::text::title_key;
 
 /// A ranked scrap.
@@ -69,7 +69,7 @@ pub fn related<'a>(index: &'a Index, to: &Entry, limit: usize) -> Vec<Ranked<'a>
     tags.dedup();
     let ranked = index
         .entries()
-        .filter(|e| e.path != to.path && e.url.is_some())
+        .filter(|e| e.url.is_some() && e.path_bytes() != to.path_bytes())
         .filter(|e| !e.keys.iter().any(|k| to.keys.contains(k)))
         .map(|e| {
             let common_tags = e.tag_keys.iter().filter(|t| tags.contains(t)).count();
@@ -95,17 +95,28 @@ pub fn related<'a>(index: &'a Index, to: &Entry, limit: usize) -> Vec<Ranked<'a>
 /// lists the newest scraps.
 pub fn search<'a>(index: &'a Index, query: &str, limit: usize) -> Vec<Ranked<'a>> {
     let query = title_key(query);
+    // Where the query matches a key: `Some(true)` at its start. A query
+    // without initials is a plain substring search, its searcher built once.
+    let finder = memchr::memmem::Finder::new(query.as_bytes());
+    let plain = !query.chars().any(is_consonant);
+    let matches = |key: &str| -> Option<bool> {
+        if plain {
+            finder.find(key.as_bytes()).map(|at| at == 0)
+        } else {
+            find_matching(&query, key).map(|at| at == 0)
+        }
+    };
     let ranked = index
         .entries()
         .filter_map(|e| {
-            let score = match find_matching(&query, &e.headline_key) {
-                Some(0) => 3.0,
-                Some(_) => 2.0,
+            let score = match matches(&e.headline_key) {
+                Some(true) => 3.0,
+                Some(false) => 2.0,
                 None if e
                     .tag_keys
                     .iter()
                     .chain(e.press_key.iter())
-                    .any(|k| find_matching(&query, k).is_some()) =>
+                    .any(|k| matches(k).is_some()) =>
                 {
                     1.0
                 }
