@@ -344,8 +344,9 @@ pub(crate) fn completion(
                 ..lsp::CompletionItem::default()
             })
         })
-        .collect();
-    Some(lsp::CompletionResponse::Array(items))
+        .collect::<Vec<_>>();
+    // Nothing to link: let the heading completion answer.
+    (!items.is_empty()).then_some(lsp::CompletionResponse::Array(items))
 }
 
 /// The article key of the URL under the cursor.
