@@ -95,20 +95,6 @@ fn server(dir: &Path) -> (Duration, f64) {
     (indexed, rss)
 }
 
-/// Writes the same folder as `benches/corpus.rs`.
-fn write_corpus(dir: &Path, count: u64) -> usize {
-    let mut total = 0;
-    for i in 0..count {
-        let sub = dir.join(format!("week-{:03}", i / 100));
-        std::fs::create_dir_all(&sub).expect("create folder");
-        let size = 2_600 + corpus::Rng::new(i).below(3_200);
-        let text = corpus::scrap_of_size(i, size);
-        total += text.len();
-        std::fs::write(sub.join(format!("{i:05}.scrap.md")), text).expect("write scrap");
-    }
-    total
-}
-
 /// Median and 99th percentile.
 fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
     samples.sort();
@@ -140,7 +126,7 @@ fn main() {
         .unwrap_or(10_000);
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path();
-    let bytes = write_corpus(dir, count);
+    let bytes = corpus::write_folder(dir, count);
     eprintln!("{count} scraps, {:.1} MB", bytes as f64 / 1e6);
     let config = Config::default();
 

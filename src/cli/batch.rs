@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use futures::StreamExt;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::fetch::{FetchArgs, OutputFormat, scrap_text};
+use super::fetch::{FetchArgs, OutputFormat, runtime, scrap_text};
 use super::{EXIT_USAGE, config_for};
 use crate::article::{Article, FetchOptions, fetch_article};
 use crate::i18n::Locale;
@@ -99,16 +99,8 @@ pub fn run(args: FetchArgs, opts: FetchOptions, locale: Locale) -> i32 {
             }
         }
     }
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("scrapls: {e}");
-            return 1;
-        }
+    let Some(runtime) = runtime() else {
+        return 1;
     };
     let progress = std::io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new(links.len() as u64);

@@ -85,21 +85,29 @@ pub fn run_fetch(args: FetchArgs) -> i32 {
         return super::batch::run(args, opts, locale);
     }
     let url = &args.urls[0];
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("scrapls: {e}");
-            return 1;
-        }
+    let Some(runtime) = runtime() else {
+        return 1;
     };
     match runtime.block_on(fetch_article(url, &opts)) {
         Ok(article) => emit(article, Some(url), &args.out, locale),
         Err(e) => {
             eprintln!("scrapls: {url}: {}", e.message(locale));
             1
+        }
+    }
+}
+
+/// The runtime a command-line fetch runs on (extraction uses its blocking
+/// pool); `None`, said on standard error, when it cannot start.
+pub(crate) fn runtime() -> Option<tokio::runtime::Runtime> {
+    match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => Some(rt),
+        Err(e) => {
+            eprintln!("scrapls: {e}");
+            None
         }
     }
 }
