@@ -85,6 +85,17 @@ fn folder() -> tempfile::TempDir {
     dir
 }
 
+/// Runs `scrapls ARGS DIR`, which must succeed; returns its output.
+fn run_ok(args: &[&str], dir: &Path) -> Vec<u8> {
+    let out = scrapls().args(args).arg(dir).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 fn json_lines(out: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(out)
         .lines()
@@ -95,17 +106,8 @@ fn json_lines(out: &[u8]) -> Vec<Value> {
 #[test]
 fn list_json_has_every_field_sorted_by_date() {
     let dir = folder();
-    let out = scrapls()
-        .args(["list", "--format", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows = json_lines(&out.stdout);
+    let stdout = run_ok(&["list", "--format", "json"], dir.path());
+    let rows = json_lines(&stdout);
     let names: Vec<&str> = rows.iter().map(|r| r["path"].as_str().unwrap()).collect();
     assert_eq!(names.len(), 3, "{names:?}");
     assert!(names[0].ends_with("b.scrap.md") && names[2].ends_with("c.scrap.md"));
@@ -133,19 +135,8 @@ fn list_json_has_every_field_sorted_by_date() {
 fn list_filters_and_csv() {
     let dir = folder();
     let list = |args: &[&str]| -> Vec<String> {
-        let out = scrapls()
-            .arg("list")
-            .arg(dir.path())
-            .args(["--format", "json"])
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        json_lines(&out.stdout)
+        let args = [&["list", "--format", "json"], args].concat();
+        json_lines(&run_ok(&args, dir.path()))
             .iter()
             .map(|r| r["headline"].as_str().unwrap().to_string())
             .collect()
@@ -240,17 +231,8 @@ fn stats_count_weeks_streaks_presses_and_missing() {
             ),
         );
     }
-    let out = scrapls()
-        .args(["stats", "--format", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stdout = run_ok(&["stats", "--format", "json"], dir.path());
+    let v: Value = serde_json::from_slice(&stdout).unwrap();
     assert_eq!(v["total"], 8);
     assert_eq!(v["streak"]["current"], 3);
     assert_eq!(v["streak"]["longest"], 5);
@@ -280,6 +262,7 @@ fn stats_count_weeks_streaks_presses_and_missing() {
 #[test]
 fn check_dir_reports_duplicate_articles_with_the_other_link() {
     let dir = folder();
+    // Exit status 1: the scraps have errors besides the duplicates.
     let out = scrapls()
         .args(["check", "--format", "json"])
         .arg(dir.path())
