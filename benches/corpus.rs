@@ -18,16 +18,7 @@ fn main() {
     };
     let count: u64 = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let dir = std::path::Path::new(dir);
-    let mut total = 0;
-    for i in 0..count {
-        // 100 files a folder, like a study group's per-week folders.
-        let sub = dir.join(format!("week-{:03}", i / 100));
-        std::fs::create_dir_all(&sub).expect("create folder");
-        let size = 2_600 + corpus::Rng::new(i).below(3_200);
-        let text = corpus::scrap_of_size(i, size);
-        total += text.len();
-        std::fs::write(sub.join(format!("{i:05}.scrap.md")), text).expect("write scrap");
-    }
+    let total = corpus::write_folder(dir, count);
     println!(
         "wrote {count} scraps, {:.1} MB, to {}",
         total as f64 / 1e6,

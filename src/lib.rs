@@ -20,5 +20,6 @@ pub mod export;
 pub mod figures;
 pub mod i18n;
 pub mod lsp;
+pub mod notebook;
 pub mod scrap;
 pub mod text;

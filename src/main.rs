@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 
-use scrapls::cli::{check, convert, export, fetch, figures};
+use scrapls::cli::{check, convert, export, fetch, figures, list, stats};
 
 /// scrapls — 경제신문 스크랩 도우미 (language server and linter for
 /// economic-news scraps).
@@ -29,6 +29,10 @@ enum Command {
     Figures(figures::FiguresArgs),
     /// Export scraps: sheet rows, TSV/CSV, xlsx, an HTML digest / 스크랩 내보내기
     Export(export::ExportArgs),
+    /// List the scraps of a folder / 폴더의 스크랩 목록
+    List(list::ListArgs),
+    /// Numbers of a folder: weeks, streaks, presses, tags / 폴더 통계
+    Stats(stats::StatsArgs),
     /// Run the language server on stdio / 언어 서버 실행
     Serve,
 }
@@ -43,6 +47,8 @@ fn main() {
         Command::Extract(args) => fetch::run_extract(args),
         Command::Figures(args) => figures::run(args),
         Command::Export(args) => export::run(args),
+        Command::List(args) => list::run(args),
+        Command::Stats(args) => stats::run(args),
         Command::Serve => scrapls::lsp::run(),
     };
     std::process::exit(code);

@@ -361,7 +361,9 @@ fn cli_and_editor_agree_on_the_nearest_config_file() {
     let top_file = dir.path().join("a.scrap.md");
     let group_file = group.join("b.scrap.md");
     std::fs::write(&top_file, MISSING_INSIGHT).unwrap();
-    std::fs::write(&group_file, MISSING_INSIGHT).unwrap();
+    // Another article, so that only the configuration differs.
+    let other_article = MISSING_INSIGHT.replace("/a/1", "/a/2");
+    std::fs::write(&group_file, &other_article).unwrap();
 
     // The CLI's view: one JSON line per file, with its diagnostics.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_scrapls"))
@@ -393,7 +395,7 @@ fn cli_and_editor_agree_on_the_nearest_config_file() {
     let top_uri = format!("{root}/a.scrap.md");
     let group_uri = format!("{root}/group-b/b.scrap.md");
     c.open(&top_uri, MISSING_INSIGHT, 1);
-    c.open(&group_uri, MISSING_INSIGHT, 1);
+    c.open(&group_uri, &other_article, 1);
     let top = c.diagnostics(&top_uri, 1);
     let grouped = c.diagnostics(&group_uri, 1);
     assert_eq!(top[0]["severity"], 4, "hint from the top file");

@@ -174,6 +174,23 @@ pub fn scrap(seed: u64, body_bytes: usize) -> String {
     out
 }
 
+/// Writes `count` scraps of 2.6–5.8 KB into `dir`, 100 a folder like a
+/// study group's per-week folders (`week-000/00000.scrap.md`, …); returns
+/// the bytes written.
+#[allow(dead_code)] // Only the folder benchmarks write folders.
+pub fn write_folder(dir: &std::path::Path, count: u64) -> usize {
+    let mut total = 0;
+    for i in 0..count {
+        let sub = dir.join(format!("week-{:03}", i / 100));
+        std::fs::create_dir_all(&sub).expect("create folder");
+        let size = 2_600 + Rng::new(i).below(3_200);
+        let text = scrap_of_size(i, size);
+        total += text.len();
+        std::fs::write(sub.join(format!("{i:05}.scrap.md")), text).expect("write scrap");
+    }
+    total
+}
+
 /// A scrap of about `total_bytes` bytes in all.
 pub fn scrap_of_size(seed: u64, total_bytes: usize) -> String {
     scrap(seed, total_bytes.saturating_sub(1500).max(200))

@@ -1,4 +1,5 @@
-//! `scrapls check PATH...`: lint files and folders, in parallel.
+//! `scrapls check PATH...`: lint files and folders, in parallel, and
+//! report the articles scrapped twice among them (`duplicate-article`).
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -8,9 +9,14 @@ use rayon::prelude::*;
 use super::report::{human_report, json_report};
 use super::{EXIT_USAGE, layers, read_text};
 use crate::i18n::{Locale, Message};
-use crate::scrap::diagnostic::Severity;
+use crate::notebook::duplicate::duplicate_article;
+use crate::notebook::entry::Entry;
+use crate::notebook::index::Index;
+use crate::notebook::walk::scrap_files;
+use crate::scrap::diagnostic::{Diagnostic, Severity};
 use crate::scrap::resolve::ConfigCache;
 use crate::scrap::validate::check;
+use crate::text::position::LineIndex;
 
 /// Output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,16 +41,6 @@ pub struct CheckArgs {
     pub config: Option<PathBuf>,
 }
 
-/// Whether a file name is a scrap's (`*.scrap.md`, `*.scrap`).
-pub fn is_scrap_file(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    name.ends_with(".scrap.md") || name.ends_with(".scrap")
-}
-
 /// Expands the arguments into files: explicit files as given (any name),
 /// folders recursively (scrap names only, `.gitignore` respected).
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
@@ -53,21 +49,16 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
         if path == Path::new("-") || path.is_file() {
             files.push(path.clone());
         } else if path.is_dir() {
-            let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
-                .build()
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
-                .map(ignore::DirEntry::into_path)
-                .filter(|p| is_scrap_file(p))
-                .collect();
-            found.sort();
-            files.extend(found);
+            files.extend(scrap_files(path));
         } else {
             return Err(format!("{}: no such file or directory", path.display()));
         }
     }
     Ok(files)
 }
+
+/// One file read and checked: its text, its diagnostics, its notebook entry.
+type Analysed = (String, Vec<Diagnostic>, Entry);
 
 /// Runs `check`; returns the exit status.
 pub fn run(args: CheckArgs) -> i32 {
@@ -89,12 +80,36 @@ pub fn run(args: CheckArgs) -> i32 {
         }
     }
     let color = std::io::stdout().is_terminal();
-    let results: Vec<Result<(String, usize, usize), String>> = files
+    // First every file's diagnostics and notebook entry, then the
+    // folder-wide findings (the same article scrapped twice), then output.
+    let analysed: Vec<Result<Analysed, String>> = files
         .par_iter()
         .map(|file| {
             let config = configs.for_file(file)?;
             let text = read_text(file).map_err(|e| format!("{}: {e}", file.display()))?;
-            let (_, diagnostics) = check(&text, &config);
+            let (scrap, diagnostics) = check(&text, &config);
+            let lines = LineIndex::new(&text);
+            let entry = Entry::from_parsed(file.clone(), &text, &scrap, &lines, &config);
+            Ok((text, diagnostics, entry))
+        })
+        .collect();
+    let index = Index::from_entries(
+        analysed
+            .iter()
+            .filter_map(|a| a.as_ref().ok())
+            .map(|(_, _, entry)| entry.clone()),
+    );
+    let results: Vec<Result<(String, usize, usize), String>> = analysed
+        .into_par_iter()
+        .map(|analysed| {
+            let (text, mut diagnostics, entry) = analysed?;
+            let file = &entry.path;
+            let config = configs.for_file(file)?;
+            let shown = |p: &Path| p.display().to_string();
+            if let Some(d) = duplicate_article(&entry, &index, &config, shown) {
+                let at = diagnostics.partition_point(|o| o.span.start <= d.span.start);
+                diagnostics.insert(at, d);
+            }
             let errors = diagnostics
                 .iter()
                 .filter(|d| d.severity == Severity::Error)

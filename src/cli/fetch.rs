@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::{EXIT_USAGE, config_for, write_output};
-use crate::article::{Article, FetchOptions, extract, fetch_article};
+use crate::article::{Article, FetchOptions, PARTIAL_BELOW, extract, fetch_article};
 use crate::i18n::{Locale, Message};
+use crate::scrap::config::Config;
 use crate::scrap::prefill::Prefill;
 use crate::scrap::render::new_scrap;
 
@@ -44,8 +45,14 @@ pub struct OutputArgs {
 /// Arguments of `scrapls fetch`.
 #[derive(Debug, clap::Args)]
 pub struct FetchArgs {
-    /// The article's link (http or https).
-    pub url: String,
+    /// The article's link (http or https); several links with `-o DIR`
+    /// fetch each into its own scrap in DIR.
+    #[arg(value_name = "URL", required_unless_present = "from")]
+    pub urls: Vec<String>,
+    /// Read the links from FILE, one a line (blank lines and `#` comments
+    /// skipped), into `-o DIR`.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
     /// Output format and destination.
     #[command(flatten)]
     pub out: OutputArgs,
@@ -74,30 +81,47 @@ pub struct ExtractArgs {
 /// Exit status: 0 done, 1 the fetch or the write failed, 2 bad usage.
 pub fn run_fetch(args: FetchArgs) -> i32 {
     let locale = Locale::from_env();
-    let opts = FetchOptions {
+    let opts = options(&args);
+    if super::batch::is_batch(&args) {
+        return super::batch::run(args, opts, locale);
+    }
+    let url = &args.urls[0];
+    let Some(runtime) = runtime() else {
+        return 1;
+    };
+    match runtime.block_on(fetch_article(url, &opts)) {
+        Ok(article) => emit(article, Some(url), &args.out, locale),
+        Err(e) => {
+            eprintln!("scrapls: {url}: {}", e.message(locale));
+            1
+        }
+    }
+}
+
+/// The runtime a command-line fetch runs on (extraction uses its blocking
+/// pool); `None`, said on standard error, when it cannot start.
+pub(crate) fn runtime() -> Option<tokio::runtime::Runtime> {
+    match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => Some(rt),
+        Err(e) => {
+            eprintln!("scrapls: {e}");
+            None
+        }
+    }
+}
+
+/// The fetch options the arguments ask for.
+fn options(args: &FetchArgs) -> FetchOptions {
+    FetchOptions {
         user_agent: args
             .user_agent
             .clone()
             .unwrap_or_else(|| FetchOptions::default().user_agent),
         timeout: Duration::from_secs(args.timeout.max(1)),
         ..FetchOptions::default()
-    };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("scrapls: {e}");
-            return 1;
-        }
-    };
-    match runtime.block_on(fetch_article(&args.url, &opts)) {
-        Ok(article) => emit(article, Some(&args.url), &args.out, locale),
-        Err(e) => {
-            eprintln!("scrapls: {}: {}", args.url, e.message(locale));
-            1
-        }
     }
 }
 
@@ -143,6 +167,9 @@ pub fn run_extract(args: ExtractArgs) -> i32 {
 
 /// Renders and writes the result.
 fn emit(article: Article, link: Option<&str>, out: &OutputArgs, env_locale: Locale) -> i32 {
+    if article.confidence < PARTIAL_BELOW {
+        eprintln!("{}", Message::PartialArticle.render(env_locale));
+    }
     let text = match out.format {
         OutputFormat::Json => match serde_json::to_string_pretty(&article) {
             Ok(s) => s + "\n",
@@ -165,11 +192,7 @@ fn emit(article: Article, link: Option<&str>, out: &OutputArgs, env_locale: Loca
                     return EXIT_USAGE;
                 }
             };
-            let fill = Prefill {
-                date: Some(config.today()),
-                ..Prefill::from_article(article, link)
-            };
-            new_scrap(&config.template, config.locale, &fill)
+            scrap_text(article, link, &config)
         }
     };
     match &out.output {
@@ -186,4 +209,14 @@ fn emit(article: Article, link: Option<&str>, out: &OutputArgs, env_locale: Loca
         }
         Some(path) => write_output(path, text.as_bytes(), out.force, env_locale),
     }
+}
+
+/// A new scrap of `article` from the template, dated today ([`Prefill::from_article`],
+/// the rule the editor's fill uses too).
+pub(crate) fn scrap_text(article: Article, link: Option<&str>, config: &Config) -> String {
+    let fill = Prefill {
+        date: Some(config.today()),
+        ..Prefill::from_article(article, link)
+    };
+    new_scrap(&config.template, config.locale, &fill)
 }

@@ -1,16 +1,19 @@
 //! The command line: `check`, `convert`, `new`, `fetch`, `extract`,
-//! `figures`, `export`, `serve`.
+//! `figures`, `export`, `list`, `stats`, `serve`.
 //!
 //! Each subcommand is a thin shell over the pure layers; exit statuses are
 //! part of the interface: 0 fine, 1 findings that are errors (or a failed
 //! operation), 2 bad usage or unreadable input.
 
+pub mod batch;
 pub mod check;
 pub mod convert;
 pub mod export;
 pub mod fetch;
 pub mod figures;
+pub mod list;
 pub mod report;
+pub mod stats;
 
 use std::path::Path;
 

@@ -7,7 +7,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
 use crate::i18n::{Locale, Message};
-use crate::scrap::diagnostic::{Diagnostic, Severity};
+use crate::scrap::diagnostic::{Diagnostic, Related, Severity};
 use crate::text::position::{Encoding, LineIndex, Position};
 
 /// A file's diagnostics as JSON: one object per file.
@@ -36,6 +36,37 @@ pub struct JsonDiagnostic<'a> {
     pub suggestion: Option<&'a str>,
     /// Start and end positions.
     pub range: JsonRange,
+    /// Places in other files the finding refers to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<JsonRelated<'a>>,
+}
+
+/// A place in another file, in JSON.
+#[derive(Serialize)]
+pub struct JsonRelated<'a> {
+    /// The other file.
+    pub path: String,
+    /// What is there.
+    pub message: &'a str,
+    /// Where, in 0-based lines and UTF-16 columns.
+    pub range: JsonRange,
+}
+
+impl<'a> From<&'a Related> for JsonRelated<'a> {
+    fn from(r: &'a Related) -> JsonRelated<'a> {
+        let at = |character| JsonPosition {
+            line: r.place.line,
+            character,
+        };
+        JsonRelated {
+            path: r.path.display().to_string(),
+            message: &r.message,
+            range: JsonRange {
+                start: at(r.place.utf16.0),
+                end: at(r.place.utf16.1),
+            },
+        }
+    }
 }
 
 /// A range in JSON.
@@ -82,6 +113,7 @@ pub fn json_report<'a>(path: &Path, text: &str, diagnostics: &'a [Diagnostic]) -
                     start: index.position(text, d.span.start, Encoding::Utf16).into(),
                     end: index.position(text, d.span.end, Encoding::Utf16).into(),
                 },
+                related: d.related.iter().map(JsonRelated::from).collect(),
             })
             .collect(),
     }
@@ -122,6 +154,17 @@ pub fn human_report(
         ];
         if let Some(section) = &d.section {
             let note = Message::SectionNote { section }.render(locale);
+            groups.push(Group::with_title(Level::NOTE.secondary_title(note)));
+        }
+        for r in &d.related {
+            // 1-based line and column, as editors show them.
+            let note = format!(
+                "{}: {}:{}:{}",
+                r.message,
+                r.path.display(),
+                r.place.line + 1,
+                r.place.utf16.0 + 1
+            );
             groups.push(Group::with_title(Level::NOTE.secondary_title(note)));
         }
         out.push_str(&renderer.render(&groups));

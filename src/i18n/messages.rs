@@ -261,6 +261,13 @@ pub enum Message<'a> {
     DraftFigures,
     /// The fetched page may hold only part of the article.
     PartialArticle,
+    /// Progress title of the workspace index.
+    IndexingScraps,
+    /// Progress end of the workspace index.
+    ScrapCount {
+        /// Scraps indexed.
+        count: usize,
+    },
 }
 
 impl Message<'_> {
@@ -390,6 +397,8 @@ impl Message<'_> {
             ),
             Message::AlreadyMarkdown => "scrapls: 이미 Markdown 형식입니다.".into(),
             Message::DraftFigures => "본문의 수치로 초안 만들기".into(),
+            Message::IndexingScraps => "스크랩 색인 중".into(),
+            Message::ScrapCount { count } => format!("스크랩 {count}개"),
             Message::PartialArticle => "scrapls: 페이지에 기사 일부만 있을 수 있습니다 (요약, 유료 기사 등). 본문을 원문과 확인하세요.".into(),
         }
     }
@@ -512,6 +521,8 @@ impl Message<'_> {
             ),
             Message::AlreadyMarkdown => "scrapls: the scrap is already in Markdown form.".into(),
             Message::DraftFigures => "Draft figures from the body".into(),
+            Message::IndexingScraps => "Indexing scraps".into(),
+            Message::ScrapCount { count } => format!("{count} scraps"),
             Message::PartialArticle => "scrapls: the page may show only part of the article (a teaser or a paywall cut); check the body against the page.".into(),
         }
     }

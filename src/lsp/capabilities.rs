@@ -98,6 +98,13 @@ pub fn workspace_root(params: &lsp::InitializeParams) -> Option<PathBuf> {
 
 /// What the server offers a client with `caps`.
 pub fn server_capabilities(caps: &ClientCaps) -> lsp::ServerCapabilities {
+    let mut offered = own_capabilities(caps);
+    super::notebook::capabilities(&mut offered);
+    offered
+}
+
+/// The single-document capabilities.
+fn own_capabilities(caps: &ClientCaps) -> lsp::ServerCapabilities {
     let position_encoding = match caps.encoding {
         Encoding::Utf8 => lsp::PositionEncodingKind::UTF8,
         Encoding::Utf16 => lsp::PositionEncodingKind::UTF16,

@@ -16,6 +16,7 @@ use tower_lsp_server::Client;
 use tower_lsp_server::jsonrpc::Error;
 use tower_lsp_server::ls_types as lsp;
 
+use super::notebook;
 use super::proto::diagnostic;
 use super::state::{Snapshot, State};
 
@@ -70,7 +71,13 @@ pub fn start(state: &Arc<State>, client: &Client, uri: lsp::Uri, generation: u64
             if snapshot.analysis.generation != generation {
                 break;
             }
-            let diagnostics = lsp_diagnostics(&snapshot);
+            let mut diagnostics = lsp_diagnostics(&snapshot);
+            diagnostics.extend(notebook::diagnostics(
+                &state,
+                &uri,
+                &snapshot.analysis,
+                snapshot.encoding(),
+            ));
             // Checked and published under one lock that didClose also takes.
             let _publishing = state.publish.lock().await;
             match state.current(&uri) {

@@ -5,7 +5,8 @@
 //! negotiation, `diagnostics` the per-document workers, `document` the rope
 //! and analysis per version, `features` and `actions` compute answers from
 //! an analysis, `figures` serves the figures (tokens, hover, draft action),
-//! `export` returns sheet rows and digests, `proto` converts spans and
+//! `export` returns sheet rows and digests, `notebook` knows every
+//! scrap of the workspace, `proto` converts spans and
 //! values to LSP types, `settings` reads editor settings, `fetch` runs
 //! article fetches off the input path, and `transport` guards stdio against
 //! malformed messages.
@@ -18,6 +19,7 @@ pub mod export;
 pub mod features;
 pub mod fetch;
 pub mod figures;
+pub mod notebook;
 pub mod proto;
 pub mod server;
 pub mod settings;

@@ -9,13 +9,29 @@ use tower_lsp_server::ls_types as lsp;
 use super::document::Analysis;
 use crate::scrap::diagnostic::{Diagnostic, Severity};
 use crate::text::Span;
-use crate::text::position::{Encoding, Position};
+use crate::text::position::{Encoding, Place, Position};
 
 /// A byte span as an LSP range.
 pub fn range(analysis: &Analysis, span: &Span, encoding: Encoding) -> lsp::Range {
     lsp::Range {
         start: to_lsp(analysis.position(span.start, encoding)),
         end: to_lsp(analysis.position(span.end, encoding)),
+    }
+}
+
+/// A [`Place`] in another file as an LSP range.
+pub fn place_range(place: &Place, encoding: Encoding) -> lsp::Range {
+    let (start, end) = match encoding {
+        Encoding::Utf8 => place.utf8,
+        Encoding::Utf16 => place.utf16,
+    };
+    let at = |character| lsp::Position {
+        line: place.line,
+        character,
+    };
+    lsp::Range {
+        start: at(start),
+        end: at(end),
     }
 }
 
@@ -59,8 +75,22 @@ pub fn diagnostic(analysis: &Analysis, d: &Diagnostic, encoding: Encoding) -> ls
     if let Some(suggestion) = &d.suggestion {
         data.insert("suggestion".into(), json!(suggestion));
     }
+    let related: Vec<lsp::DiagnosticRelatedInformation> = d
+        .related
+        .iter()
+        .filter_map(|r| {
+            Some(lsp::DiagnosticRelatedInformation {
+                location: lsp::Location {
+                    uri: lsp::Uri::from_file_path(&r.path)?,
+                    range: place_range(&r.place, encoding),
+                },
+                message: r.message.clone(),
+            })
+        })
+        .collect();
     lsp::Diagnostic {
         range: range(analysis, &d.span, encoding),
+        related_information: (!related.is_empty()).then_some(related),
         severity: Some(severity),
         code: Some(lsp::NumberOrString::String(d.code.as_str().to_string())),
         source: Some("scrapls".into()),

@@ -23,6 +23,7 @@ use super::diagnostics::{self, lsp_diagnostics};
 use super::document::{Change, Document};
 use super::features;
 use super::figures;
+use super::notebook;
 use super::proto::{from_lsp, span};
 use super::settings::Settings;
 use super::state::{Session, Snapshot, State, guarded};
@@ -175,11 +176,15 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: lsp::InitializedParams) {
         if self.state.caps().watch_registration {
+            let globs = std::iter::once(format!("**/{CONFIG_FILE}"))
+                .chain(notebook::WATCH_GLOBS.map(String::from));
             let options = lsp::DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![lsp::FileSystemWatcher {
-                    glob_pattern: lsp::GlobPattern::String(format!("**/{CONFIG_FILE}")),
-                    kind: None,
-                }],
+                watchers: globs
+                    .map(|glob| lsp::FileSystemWatcher {
+                        glob_pattern: lsp::GlobPattern::String(glob),
+                        kind: None,
+                    })
+                    .collect(),
             };
             let registration = lsp::Registration {
                 id: "scrapls-config-watch".into(),
@@ -188,6 +193,7 @@ impl LanguageServer for Backend {
             };
             let _ = self.client.register_capability(vec![registration]).await;
         }
+        notebook::start_indexing(self.client.clone(), self.state.clone());
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -253,7 +259,8 @@ impl LanguageServer for Backend {
             docs.remove(&uri);
         }
         self.state.tokens.forget(&uri);
-        diagnostics::stop(&self.state, &self.client, uri).await;
+        diagnostics::stop(&self.state, &self.client, uri.clone()).await;
+        notebook::closed(&self.state, &uri);
     }
 
     async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
@@ -271,6 +278,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: lsp::DidChangeWatchedFilesParams) {
+        notebook::watched(&self.client, &self.state, &params.changes).await;
         if params
             .changes
             .iter()
@@ -284,8 +292,18 @@ impl LanguageServer for Backend {
         &self,
         params: lsp::DocumentDiagnosticParams,
     ) -> Result<lsp::DocumentDiagnosticReportResult> {
+        notebook::wait_ready(&self.state).await;
         let snap = self.state.snapshot(&params.text_document.uri)?;
-        let items = snap.run("diagnostic", lsp_diagnostics)?;
+        let items = snap.run("diagnostic", |s| {
+            let mut items = lsp_diagnostics(s);
+            items.extend(notebook::diagnostics(
+                &self.state,
+                &s.uri,
+                &s.analysis,
+                s.encoding(),
+            ));
+            items
+        })?;
         Ok(lsp::DocumentDiagnosticReportResult::Report(
             lsp::DocumentDiagnosticReport::Full(lsp::RelatedFullDocumentDiagnosticReport {
                 related_documents: None,
@@ -305,13 +323,61 @@ impl LanguageServer for Backend {
         let snap = self.state.snapshot(&position.text_document.uri)?;
         snap.run("completion", |s| {
             let offset = s.analysis.offset(from_lsp(position.position), s.encoding());
-            features::completion(
+            notebook::completion(
+                &self.state,
+                &s.uri,
                 &s.analysis,
                 s.config(),
                 offset,
                 s.encoding(),
-                s.caps.snippets,
             )
+            .or_else(|| {
+                features::completion(
+                    &s.analysis,
+                    s.config(),
+                    offset,
+                    s.encoding(),
+                    s.caps.snippets,
+                )
+            })
+        })
+    }
+
+    async fn goto_definition(
+        &self,
+        params: lsp::GotoDefinitionParams,
+    ) -> Result<Option<lsp::GotoDefinitionResponse>> {
+        let position = params.text_document_position_params;
+        let snap = self.state.snapshot(&position.text_document.uri)?;
+        snap.run("definition", |s| {
+            let offset = s.analysis.offset(from_lsp(position.position), s.encoding());
+            notebook::definition(&self.state, &s.uri, &s.analysis, offset, s.encoding())
+        })
+    }
+
+    async fn references(&self, params: lsp::ReferenceParams) -> Result<Option<Vec<lsp::Location>>> {
+        let position = params.text_document_position;
+        let declaration = params.context.include_declaration;
+        let snap = self.state.snapshot(&position.text_document.uri)?;
+        snap.run("references", |s| {
+            let offset = s.analysis.offset(from_lsp(position.position), s.encoding());
+            notebook::references(
+                &self.state,
+                &s.uri,
+                &s.analysis,
+                offset,
+                s.encoding(),
+                declaration,
+            )
+        })
+    }
+
+    async fn symbol(
+        &self,
+        params: lsp::WorkspaceSymbolParams,
+    ) -> Result<Option<lsp::WorkspaceSymbolResponse>> {
+        guarded("workspaceSymbol", || {
+            notebook::symbols(&self.state, &params.query)
         })
     }
 

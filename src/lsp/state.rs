@@ -108,6 +108,8 @@ pub struct State {
     /// Running fetches, by progress token: cancelled from the progress's
     /// cancel button.
     pub fetches: Mutex<HashMap<String, CancellationToken>>,
+    /// Every scrap of the workspace (`lsp::notebook`).
+    pub notebook: super::notebook::Notebook,
     /// The last semantic tokens per document, for delta requests.
     pub tokens: super::figures::TokenCache,
     /// Configuration errors already shown, so each is shown once.
@@ -209,6 +211,14 @@ impl State {
             analysis,
             caps,
         })
+    }
+
+    /// The URIs of the open documents.
+    pub fn open_uris(&self) -> Vec<lsp::Uri> {
+        self.docs
+            .lock()
+            .map(|d| d.keys().cloned().collect())
+            .unwrap_or_default()
     }
 
     /// Which opening and version of a document is current, if it is open.

@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::path::PathBuf;
+
 use crate::text::Span;
+use crate::text::position::Place;
 
 /// A diagnostic's stable code. The strings are part of the public interface
 /// (configuration keys, JSON output, tests): never rename one.
@@ -34,11 +37,13 @@ pub enum Code {
     TooLong,
     /// The YAML front matter does not parse, or a key's value is wrong.
     InvalidFrontMatter,
+    /// The article is already scrapped in another file of the folder.
+    DuplicateArticle,
 }
 
 impl Code {
     /// Every code, in a stable order (for docs, schemas and config checks).
-    pub const ALL: [Code; 12] = [
+    pub const ALL: [Code; 13] = [
         Code::MissingSection,
         Code::EmptySection,
         Code::PlaceholderText,
@@ -51,6 +56,7 @@ impl Code {
         Code::NoQuestion,
         Code::TooLong,
         Code::InvalidFrontMatter,
+        Code::DuplicateArticle,
     ];
 
     /// The stable string, e.g. `missing-section`.
@@ -68,6 +74,7 @@ impl Code {
             Code::NoQuestion => "no-question",
             Code::TooLong => "too-long",
             Code::InvalidFrontMatter => "invalid-front-matter",
+            Code::DuplicateArticle => "duplicate-article",
         }
     }
 
@@ -156,4 +163,18 @@ pub struct Diagnostic {
     /// For `unknown-section`: the id of the section the heading most likely
     /// meant (the quick fix renames the heading to its title).
     pub suggestion: Option<String>,
+    /// Places in other files the finding refers to (for
+    /// `duplicate-article`: the other scraps' link lines).
+    pub related: Vec<Related>,
+}
+
+/// A place in another file that a diagnostic refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    /// The other file.
+    pub path: PathBuf,
+    /// Where in it.
+    pub place: Place,
+    /// What is there, localised.
+    pub message: String,
 }

@@ -67,6 +67,7 @@ impl Validator<'_> {
             section: section.map(|s| s.id.clone()),
             message: message.render(self.locale),
             suggestion: None,
+            related: Vec::new(),
         });
         self.out.last_mut()
     }

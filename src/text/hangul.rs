@@ -80,6 +80,25 @@ pub fn prefix_matches(query: &str, candidate: &str) -> bool {
     true
 }
 
+/// Where `query` matches inside `candidate` by the rules of
+/// [`prefix_matches`] (ㅂㄷㅊ finds 반도체 in 국내반도체): the character
+/// offset of the first match.
+pub fn find_matching(query: &str, candidate: &str) -> Option<usize> {
+    if !query.chars().any(is_consonant) {
+        // No initials: a plain substring search says the same, faster.
+        return candidate
+            .find(query)
+            .map(|at| candidate[..at].chars().count());
+    }
+    candidate
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(candidate.len()))
+        .enumerate()
+        .find(|(_, at)| prefix_matches(query, &candidate[*at..]))
+        .map(|(n, _)| n)
+}
+
 /// Levenshtein distance between two jamo sequences.
 pub fn distance(a: &[char], b: &[char]) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -112,5 +131,13 @@ mod tests {
         assert!(prefix_matches("인사", "인사이트"));
         assert!(!prefix_matches("ㅂㅁ", "인사이트"));
         assert!(prefix_matches("", "본문"));
+    }
+
+    #[test]
+    fn initials_anywhere() {
+        assert_eq!(find_matching("ㅂㄷㅊ", "국내반도체수출"), Some(2));
+        assert_eq!(find_matching("수출", "국내반도체수출"), Some(5));
+        assert_eq!(find_matching("ㅈㄷㅊ", "국내반도체"), None);
+        assert_eq!(find_matching("", "본문"), Some(0));
     }
 }

@@ -28,6 +28,38 @@ pub struct Position {
     pub character: u32,
 }
 
+/// Where a span sits in its file, in every unit a consumer needs, computed
+/// once: bytes for the pure layers, line and columns for the CLI (UTF-16)
+/// and for the LSP (whichever encoding was negotiated), when the text
+/// itself is not at hand (another file of the folder).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// Byte span of the URL.
+    pub span: std::ops::Range<usize>,
+    /// 0-based line.
+    pub line: u32,
+    /// Start and end column in UTF-8 bytes.
+    pub utf8: (u32, u32),
+    /// Start and end column in UTF-16 code units.
+    pub utf16: (u32, u32),
+}
+
+impl LineIndex {
+    /// The [`Place`] of a span of `text`.
+    pub fn place(&self, text: &str, span: std::ops::Range<usize>) -> Place {
+        let start8 = self.position(text, span.start, Encoding::Utf8);
+        let end8 = self.position(text, span.end, Encoding::Utf8);
+        let start16 = self.position(text, span.start, Encoding::Utf16);
+        let end16 = self.position(text, span.end, Encoding::Utf16);
+        Place {
+            span,
+            line: start8.line,
+            utf8: (start8.character, end8.character),
+            utf16: (start16.character, end16.character),
+        }
+    }
+}
+
 /// Line start offsets of a text, for converting many positions at once (the
 /// CLI's report, the LSP's diagnostics).
 #[derive(Debug, Clone)]

@@ -112,6 +112,7 @@ if [ "$WHICH" = all ] || [ "$WHICH" = nvim ]; then
       "$NVIM" --headless --clean -l "$ROOT/tests/editors/nvim/test.lua"
     suite nvim-export env SCRAPLS_ARTIFACTS="$ART/nvim" "$NVIM" --headless --clean -l "$ROOT/tests/editors/nvim/export.lua"
     suite nvim-figures env SCRAPLS_ARTIFACTS="$ART/nvim" XDG_STATE_HOME="$ART/nvim/state" "$NVIM" --headless --clean -l "$ROOT/tests/editors/nvim/figures.lua"
+    suite nvim-notebook env XDG_STATE_HOME="$ART/nvim/state" "$NVIM" --headless --clean -l "$ROOT/tests/editors/nvim/notebook.lua"
   else
     fail_setup "installing Neovim"
   fi

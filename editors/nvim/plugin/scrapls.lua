@@ -39,3 +39,7 @@ end, { desc = 'scrapls: copy this scrap as sheet rows (+ and unnamed registers)'
 cmd('ScrapDigest', function(o)
   require('scrapls.export').digest(o.fargs[1], o.bang)
 end, { nargs = '?', bang = true, complete = 'file', desc = 'scrapls: write the HTML digest of this folder: :ScrapDigest[!] [file]' })
+
+cmd('ScrapList', function(o)
+  require('scrapls.list').run(o.fargs)
+end, { nargs = '*', desc = 'scrapls: the folder\'s scraps in the quickfix list: :ScrapList [--since DATE] [--tag T] ...' })
