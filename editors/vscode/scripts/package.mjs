@@ -105,6 +105,13 @@ const binary = universal ? undefined : path.resolve(opt('--binary') ?? buildServ
 if (binary && !fs.existsSync(binary)) {
   fail(`no server binary at ${binary}`);
 }
+if (binary && target === hostTarget) {
+  // The extension and the server it carries are one release.
+  const said = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? '';
+  if (said !== `scrapls ${pkg.version}`) {
+    fail(`${binary} says "${said}", but the extension is ${pkg.version}: bundle the same release`);
+  }
+}
 
 run(process.execPath, [path.join(root, 'esbuild.mjs'), '--production'], root);
 
