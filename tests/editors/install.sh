@@ -10,6 +10,8 @@
 #     code-server, no scrapls on PATH, no settings: the bundled server starts;
 #   - --uninstall removes what was installed; run again, it has nothing to do.
 # Ends with "N passed, N failed". Uses the editors of scripts/editor-deps.sh.
+# SCRAPLS_INSTALL_PROFILE=release passes --profile release (a quicker build
+# than the default dist profile, for iterating on this test).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ART="${SCRAPLS_ARTIFACTS:-$ROOT/test-artifacts}/install"
@@ -33,10 +35,12 @@ check() { # name, then a command that must succeed
 T="$(mktemp -d)"
 trap 'rm -rf "$T"' EXIT
 PREFIX="$T/prefix"
+profile=()
+[ -n "${SCRAPLS_INSTALL_PROFILE:-}" ] && profile=(--profile "$SCRAPLS_INSTALL_PROFILE")
 # The system's PATH less every folder holding a scrapls, Node 24 first (for the VSIX).
 clean_path="$(tr ':' '\n' <<<"$NODE24_BIN:$PATH" | while read -r d; do [ -n "$d" ] && [ ! -e "$d/scrapls" ] && echo "$d"; done | paste -sd:)"
 
-PATH="$clean_path" "$ROOT/scripts/install.sh" --prefix "$PREFIX" >"$ART/install-1.log" 2>&1
+PATH="$clean_path" "$ROOT/scripts/install.sh" --prefix "$PREFIX" "${profile[@]}" >"$ART/install-1.log" 2>&1
 check "install.sh --prefix exits 0" test $? -eq 0
 check "scrapls --version is the crate's version" \
   grep -qx "scrapls $(sed -nE 's/^version = "(.*)"/\1/p' "$ROOT/Cargo.toml" | head -1)" <("$PREFIX/bin/scrapls" --version)
@@ -46,7 +50,7 @@ check "a platform VSIX with the server inside" sh -c "unzip -l '$VSIX' | grep -q
 check "it prints the code --install-extension line" grep -qF "code --install-extension $VSIX" "$ART/install-1.log"
 check "it prints the lazy.nvim spec" grep -qF "{ dir = '$ROOT/editors/nvim', name = 'scrapls', opts = {} }" "$ART/install-1.log"
 
-PATH="$clean_path" "$ROOT/scripts/install.sh" --prefix "$PREFIX" >"$ART/install-2.log" 2>&1
+PATH="$clean_path" "$ROOT/scripts/install.sh" --prefix "$PREFIX" "${profile[@]}" >"$ART/install-2.log" 2>&1
 check "run again: exits 0, everything up to date" \
   sh -c "[ $? -eq 0 ] && grep -q 'up to date: $PREFIX/bin/scrapls' '$ART/install-2.log' && grep -q 'up to date: $VSIX' '$ART/install-2.log' && ! grep -q '^installed:' '$ART/install-2.log'"
 

@@ -98,9 +98,18 @@ try {
     await page.goto(`${base}/?folder=${encodeURIComponent(ws)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUT });
     await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: TIMEOUT });
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('first.scrap.md');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'first.scrap.md' }).first().waitFor({ timeout: 15000 });
+    // Quick Open; the file search can be slow on a loaded machine, so ask again until it lists the file.
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'first.scrap.md' }).first();
+    const listed = await waitFor(async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10000 });
+      await input.fill('first.scrap.md');
+      await row.waitFor({ state: 'visible', timeout: 10000 });
+      return true;
+    }, TIMEOUT * 2);
+    check('Quick Open finds the scrap', listed);
     await page.keyboard.press('Enter');
     const squiggle = await waitFor(async () => (await page.locator('.monaco-editor .squiggly-error').count()) > 0);
     await page.screenshot({ path: path.join(artifacts, 'vscode-bundled.png') });
