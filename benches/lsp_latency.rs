@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo bench --bench lsp_latency -- [--edits N] [--inits N] [--only scrapls|rumdl]
-//!                                    [--scrapls PATH]...
+//!                                    [--scrapls PATH]... [--interleaved N]
 //! ```
 //!
 //! scrapls is the release binary cargo builds for the benchmark, or each
@@ -24,6 +24,10 @@
 //!   request, as an editor sends them, timed to the response;
 //! * RSS: `VmRSS` from `/proc/PID/status` after `initialize`, and after
 //!   1,000 scraps are open and diagnosed.
+//!
+//! `--interleaved N` measures only `initialize`: N rounds, each starting
+//! every server once (the order rotating each round), so that a machine
+//! whose load changes during the run weighs on every server alike.
 
 use std::io::BufReader;
 use std::path::PathBuf;
@@ -441,6 +445,25 @@ fn main() {
         only.as_deref()
             .is_none_or(|o| t.name.split(':').next() == Some(o))
     });
+
+    if let Some(rounds) = value_of("--interleaved").and_then(|n| n.parse::<usize>().ok()) {
+        let mut samples = vec![Vec::with_capacity(rounds); targets.len()];
+        for round in 0..rounds {
+            for k in 0..targets.len() {
+                let i = (round + k) % targets.len();
+                let mut s = Session::spawn(&targets[i]);
+                samples[i].push(s.initialize());
+                s.close();
+            }
+        }
+        println!("| server | initialize p50 / p99 (ms), interleaved, n = {rounds} |");
+        println!("|---|---|");
+        for (t, sample) in targets.iter().zip(samples) {
+            let (p50, p99) = percentiles(sample);
+            println!("| {} | {p50:.2} / {p99:.2} |", t.name);
+        }
+        return;
+    }
 
     let rows: Vec<(&str, Row)> = targets
         .iter()
