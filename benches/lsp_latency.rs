@@ -2,16 +2,20 @@
 //! process over stdio, scrapls and rumdl side by side on the same documents.
 //!
 //! ```text
-//! cargo bench --bench lsp_latency -- [--edits N] [--only scrapls|rumdl]
+//! cargo bench --bench lsp_latency -- [--edits N] [--inits N] [--only scrapls|rumdl]
+//!                                    [--scrapls PATH]... [--interleaved N]
 //! ```
 //!
-//! scrapls is the release binary cargo builds for the benchmark; rumdl is
+//! scrapls is the release binary cargo builds for the benchmark, or each
+//! `--scrapls PATH` given (to compare builds in one run, named by the
+//! binary's folder, e.g. `scrapls:dist` for `target/dist/scrapls`); rumdl is
 //! `$RUMDL`, else `.cache/bench-venv/bin/rumdl` (see `scripts/bench.sh`),
 //! else `rumdl` on `PATH`, and is skipped with a note when none runs.
 //!
 //! Figures (printed as a Markdown table):
 //! * `initialize`: from spawning the process to the `initialize` response
-//!   (the wait an editor sees when it opens a file), median and p99 of 20;
+//!   (the wait an editor sees when it opens a file), median and p99 of
+//!   `--inits` (20);
 //! * didChange → publishDiagnostics: one single-character incremental edit
 //!   at a time, typed into a body paragraph, the clock stopping at the
 //!   diagnostics for that edit (matched by version when the server sends
@@ -20,6 +24,10 @@
 //!   request, as an editor sends them, timed to the response;
 //! * RSS: `VmRSS` from `/proc/PID/status` after `initialize`, and after
 //!   1,000 scraps are open and diagnosed.
+//!
+//! `--interleaved N` measures only `initialize`: N rounds, each starting
+//! every server once (the order rotating each round), so that a machine
+//! whose load changes during the run weighs on every server alike.
 
 use std::io::BufReader;
 use std::path::PathBuf;
@@ -252,12 +260,12 @@ impl Row {
     }
 }
 
-fn measure(target: &Target, edits: usize) -> Row {
+fn measure(target: &Target, edits: usize, starts: usize) -> Row {
     let mut row = Row::default();
     // initialize, from a fresh process each time.
     let mut inits = Vec::new();
     let mut idle_rss = Vec::new();
-    for _ in 0..20 {
+    for _ in 0..starts {
         let mut s = Session::spawn(target);
         inits.push(s.initialize());
         std::thread::sleep(Duration::from_millis(50));
@@ -393,14 +401,37 @@ fn main() {
     let edits: usize = value_of("--edits")
         .and_then(|n| n.parse().ok())
         .unwrap_or(1000);
+    let inits: usize = value_of("--inits")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(20);
     let only = value_of("--only");
 
-    let mut targets = vec![Target {
-        name: "scrapls",
-        program: PathBuf::from(env!("CARGO_BIN_EXE_scrapls")),
+    let builds: Vec<PathBuf> = args
+        .windows(2)
+        .filter(|w| w[0] == "--scrapls")
+        .map(|w| PathBuf::from(&w[1]))
+        .collect();
+    let scrapls = |name: &'static str, program: PathBuf| Target {
+        name,
+        program,
         args: vec!["serve"],
         suffix: ".scrap.md",
-    }];
+    };
+    let mut targets: Vec<Target> = if builds.is_empty() {
+        vec![scrapls(
+            "scrapls",
+            PathBuf::from(env!("CARGO_BIN_EXE_scrapls")),
+        )]
+    } else {
+        builds
+            .into_iter()
+            .map(|program| {
+                let dir = program.parent().and_then(|d| d.file_name());
+                let label = format!("scrapls:{}", dir.unwrap_or_default().to_string_lossy());
+                scrapls(Box::leak(label.into_boxed_str()), program)
+            })
+            .collect()
+    };
     match rumdl_program() {
         Some(program) => targets.push(Target {
             name: "rumdl",
@@ -410,13 +441,35 @@ fn main() {
         }),
         None => eprintln!("rumdl not found (set RUMDL or run scripts/bench.sh): skipped"),
     }
-    targets.retain(|t| only.as_deref().is_none_or(|o| o == t.name));
+    targets.retain(|t| {
+        only.as_deref()
+            .is_none_or(|o| t.name.split(':').next() == Some(o))
+    });
+
+    if let Some(rounds) = value_of("--interleaved").and_then(|n| n.parse::<usize>().ok()) {
+        let mut samples = vec![Vec::with_capacity(rounds); targets.len()];
+        for round in 0..rounds {
+            for k in 0..targets.len() {
+                let i = (round + k) % targets.len();
+                let mut s = Session::spawn(&targets[i]);
+                samples[i].push(s.initialize());
+                s.close();
+            }
+        }
+        println!("| server | initialize p50 / p99 (ms), interleaved, n = {rounds} |");
+        println!("|---|---|");
+        for (t, sample) in targets.iter().zip(samples) {
+            let (p50, p99) = percentiles(sample);
+            println!("| {} | {p50:.2} / {p99:.2} |", t.name);
+        }
+        return;
+    }
 
     let rows: Vec<(&str, Row)> = targets
         .iter()
         .map(|t| {
             eprintln!("measuring {} …", t.name);
-            (t.name, measure(t, edits))
+            (t.name, measure(t, edits, inits))
         })
         .collect();
     let names: Vec<&str> = rows.iter().map(|(n, _)| *n).collect();

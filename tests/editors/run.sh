@@ -155,4 +155,6 @@ if [ "$WHICH" = all ] || [ "$WHICH" = vscode ]; then
   fi
 fi
 
+if [ "$WHICH" = all ] || [ "$WHICH" = install ]; then say "install.sh into a temporary prefix"; suite install env SCRAPLS_ARTIFACTS="$ART" "$ROOT/tests/editors/install.sh"; fi
+
 finish

@@ -1,6 +1,22 @@
 -- :checkhealth scrapls
 local M = {}
 
+--- Reports whether the server's version (from `scrapls --version`) is the
+--- plugin's: commands and settings are made for one release.
+---@param server string|nil
+function M.check_version(server)
+  local plugin = require('scrapls').version
+  if server == nil then
+    vim.health.warn('could not read the server version from `scrapls --version`')
+  elseif server == plugin then
+    vim.health.ok(('server version %s matches the plugin (%s)'):format(server, plugin))
+  else
+    vim.health.warn(('server version %s does not match the plugin (%s)'):format(server, plugin), {
+      'Install both from the same scrapls release: scripts/install.sh in a clone updates the server',
+    })
+  end
+end
+
 function M.check()
   local h = vim.health
   h.start('scrapls: Neovim')
@@ -19,7 +35,7 @@ function M.check()
     local exe = vim.fn.exepath(cmd[1])
     if exe == '' then
       h.error('`' .. cmd[1] .. '` is not executable or not on PATH', {
-        'Install it: `cargo install --path .` in a clone of the scrapls repository (puts it in ~/.cargo/bin)',
+        'Install it: scripts/install.sh in a clone of scrapls (puts it in ~/.local/bin)',
         "Or point at the binary: vim.lsp.config('scrapls', { cmd = { '/path/to/scrapls', 'serve' } })",
       })
     else
@@ -27,14 +43,13 @@ function M.check()
         return vim.system({ exe, '--version' }, { text = true }):wait(5000)
       end)
       if ok and res.code == 0 then
-        h.ok(('`%s` runs: %s'):format(exe, vim.trim(res.stdout ~= '' and res.stdout or res.stderr)))
+        local said = vim.trim(res.stdout ~= '' and res.stdout or res.stderr)
+        h.ok(('`%s` runs: %s'):format(exe, said))
+        M.check_version(said:match('(%d+%.%d+%.%d+%S*)'))
       else
-        local help = vim.system({ exe, '--help' }, { text = true }):wait(5000)
-        if help.code == 0 then
-          h.ok(('`%s` runs (`--help` answered)'):format(exe))
-        else
-          h.error(('`%s` did not run: %s'):format(exe, ok and vim.trim(res.stderr or '') or tostring(res)))
-        end
+        h.error(('`%s` did not run: %s'):format(exe, ok and vim.trim(res.stderr or '') or tostring(res)), {
+          'Rebuild or reinstall it: scripts/install.sh in a clone of scrapls',
+        })
       end
     end
   end

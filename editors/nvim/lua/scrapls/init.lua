@@ -2,6 +2,10 @@
 -- workspace/executeCommand, and a setup() for lazy.nvim-style configuration.
 local M = {}
 
+--- The plugin's version: the scrapls release it belongs to (Cargo.toml's
+--- version; `:checkhealth scrapls` compares it with the server's).
+M.version = '0.1.0'
+
 M.commands = {
   fetch = 'scrapls.fetchArticle',
   new = 'scrapls.newFromUrl',
