@@ -333,8 +333,13 @@ fn workspace_config_file_is_read_and_reloaded() {
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": format!("{root}/scrapls.toml"), "type": 2}]}),
     );
-    let diags = c.diagnostics(&uri, 1);
-    assert_eq!(diags[0]["severity"], 1);
+    // The first publish after the change may still be one from before it
+    // (the workspace index's refresh): wait for the one that shows it.
+    c.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri.as_str()
+            && m["params"]["diagnostics"][0]["severity"] == 1
+    });
     let requests = c.server_requests.lock().unwrap().clone();
     assert!(
         requests
@@ -403,14 +408,21 @@ fn cli_and_editor_agree_on_the_nearest_config_file() {
     assert_eq!(cli_severity("a.scrap.md"), "hint");
     assert_eq!(cli_severity("b.scrap.md"), "warning");
 
-    // Editing the nested file changes the group's scraps only.
+    // Editing the nested file changes the group's scraps only. (Publishes
+    // from before the change, such as the workspace index's refresh, may
+    // still arrive: wait for the one that shows it.)
     std::fs::write(&nested, "[severity]\nmissing-section = \"error\"\n").unwrap();
     c.notify(
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": format!("{root}/group-b/scrapls.toml"), "type": 2}]}),
     );
-    assert_eq!(c.diagnostics(&group_uri, 1)[0]["severity"], 1);
-    assert_eq!(c.diagnostics(&top_uri, 1)[0]["severity"], 4);
+    let severity_of = |m: &Value, uri: &str| {
+        (m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri)
+            .then(|| m["params"]["diagnostics"][0]["severity"].clone())
+    };
+    c.wait_for(|m| severity_of(m, &group_uri) == Some(json!(1)));
+    let top_after = c.wait_for(|m| severity_of(m, &top_uri).is_some());
+    assert_eq!(severity_of(&top_after, &top_uri), Some(json!(4)));
     assert_eq!(c.shutdown(), Some(0));
 }
 
