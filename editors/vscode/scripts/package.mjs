@@ -120,7 +120,10 @@ const files = await listFiles({ cwd: root, dependencies: false });
 const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'scrapls-vsix-'));
 try {
   for (const f of files) {
-    if (f === 'package.json') {
+    // The manifest is written below; a server left in bin/ by an earlier
+    // build is never packed (it may be another version): only the one
+    // chosen here goes in.
+    if (f === 'package.json' || f.startsWith('bin/')) {
       continue;
     }
     fs.mkdirSync(path.dirname(path.join(stage, f)), { recursive: true });
@@ -140,7 +143,7 @@ try {
   );
   if (binary) {
     const exe = target.startsWith('win32') ? 'scrapls.exe' : 'scrapls';
-    fs.mkdirSync(path.join(stage, 'bin'));
+    fs.mkdirSync(path.join(stage, 'bin'), { recursive: true });
     fs.copyFileSync(binary, path.join(stage, 'bin', exe));
     fs.chmodSync(path.join(stage, 'bin', exe), 0o755);
   }
