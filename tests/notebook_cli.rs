@@ -521,3 +521,46 @@ fn batch_fetch_runs_four_at_a_time() {
     // Four one-second pages one after another would take four seconds.
     assert!(took < Duration::from_millis(3000), "{took:?}");
 }
+
+/// Each scrap is indexed with its own folder's template, as `check` and
+/// the editor read it: a group folder whose own template has only a title
+/// and a source misses nothing, where the default template would report
+/// body, insight, summary and questions missing.
+#[test]
+fn list_reads_each_scrap_with_its_own_folders_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    write(
+        p,
+        "a.scrap.md",
+        &scrap(
+            "2026-11-20",
+            "한빛경제",
+            "",
+            "전기요금 동결",
+            "https://news.example.com/a/1",
+            true,
+        ),
+    );
+    write(
+        p,
+        "group/scrapls.toml",
+        "extends-default = false\n[[sections]]\nid = \"title\"\ntitle = \"Title\"\nrole = \"headline\"\n[[sections]]\nid = \"source\"\ntitle = \"Source\"\nrole = \"link\"\nkind = \"url\"\n",
+    );
+    write(
+        p,
+        "group/b.scrap.md",
+        "---\ndate: 2026-11-21\n---\n\n## Title\n반도체 수출 반등\n\n## Source\nhttps://news.example.com/b/2\n",
+    );
+    let rows = json_lines(&run_ok(&["list", "--format", "json"], p));
+    let b = rows
+        .iter()
+        .find(|r| r["path"].as_str().unwrap().ends_with("b.scrap.md"))
+        .expect("the group's scrap is listed");
+    assert_eq!(b["headline"], "반도체 수출 반등", "{b}");
+    assert_eq!(b["url"], "https://news.example.com/b/2", "{b}");
+    assert!(
+        b["article_key"].as_str().is_some_and(|k| k.contains("b/2")),
+        "{b}"
+    );
+}

@@ -13,12 +13,13 @@ use futures::StreamExt;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::fetch::{FetchArgs, OutputFormat, runtime, scrap_text};
-use super::{EXIT_USAGE, config_for};
+use super::{EXIT_USAGE, config_for, layers};
 use crate::article::{Article, FetchOptions, fetch_article};
 use crate::i18n::Locale;
 use crate::notebook::index::Index;
 use crate::notebook::key::article_key;
 use crate::scrap::config::Config;
+use crate::scrap::resolve::ConfigCache;
 
 /// How many articles are fetched at once.
 const CONCURRENCY: usize = 4;
@@ -92,7 +93,8 @@ pub fn run(args: FetchArgs, opts: FetchOptions, locale: Locale) -> i32 {
     // Articles already in the folder, by key (unless --force).
     let mut known: HashMap<String, PathBuf> = HashMap::new();
     if !args.out.force {
-        for entry in Index::scan(&dir, &config).entries() {
+        let configs = ConfigCache::new(layers(args.out.config.as_deref(), locale));
+        for entry in Index::scan(&dir, &configs).entries() {
             for key in &entry.keys {
                 known.insert(key.clone(), entry.path.clone());
             }

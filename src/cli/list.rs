@@ -9,12 +9,13 @@ use jiff::civil::Date;
 use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{EXIT_USAGE, config_for};
+use super::{EXIT_USAGE, config_for, layers};
 use crate::i18n::Locale;
 use crate::notebook::entry::{Entry, parse_date};
 use crate::notebook::filter::Filter;
 use crate::notebook::index::Index;
 use crate::scrap::config::Config;
+use crate::scrap::resolve::ConfigCache;
 
 /// The folder and configuration a notebook command reads.
 #[derive(Debug, clap::Args)]
@@ -43,7 +44,8 @@ impl FolderArgs {
             eprintln!("scrapls: {e}");
             EXIT_USAGE
         })?;
-        let index = Index::scan(&self.dir, &config);
+        let configs = ConfigCache::new(layers(self.config.as_deref(), locale));
+        let index = Index::scan(&self.dir, &configs);
         Ok((config, index))
     }
 }

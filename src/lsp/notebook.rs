@@ -143,8 +143,8 @@ pub(crate) fn start_indexing(client: Client, state: Arc<State>) {
         } else {
             None
         };
-        let scan_config = config.clone();
-        let index = tokio::task::spawn_blocking(move || Index::scan(&root, &scan_config))
+        let configs = state.config_cache();
+        let index = tokio::task::spawn_blocking(move || Index::scan(&root, &configs))
             .await
             .unwrap_or_default();
         let count = index.len();

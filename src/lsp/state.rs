@@ -129,6 +129,12 @@ impl State {
             .unwrap_or_default()
     }
 
+    /// The per-folder configuration cache (for reading many files, such as
+    /// the workspace index).
+    pub fn config_cache(&self) -> Arc<ConfigCache> {
+        self.configs().0
+    }
+
     /// The configuration resolution for a document: its folder's, or the
     /// workspace root's for a document that is not a file.
     pub fn resolve(&self, uri: Option<&lsp::Uri>) -> (Resolved, Arc<ConfigCache>) {

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::entry::Entry;
 use super::walk::scrap_files;
 use crate::cli::read_text;
-use crate::scrap::config::Config;
+use crate::scrap::resolve::ConfigCache;
 use crate::text::position::Place;
 
 /// Every scrap of a folder, kept current one file at a time.
@@ -27,17 +27,23 @@ pub struct Index {
 impl Index {
     /// Reads every scrap under `root` (`.gitignore` respected) in parallel.
     /// Unreadable files are left out.
-    pub fn scan(root: &Path, config: &Config) -> Index {
-        Index::read(&scrap_files(root), config)
+    pub fn scan(root: &Path, configs: &ConfigCache) -> Index {
+        Index::read(&scrap_files(root), configs)
     }
 
-    /// Reads the given files in parallel; unreadable ones are left out.
-    pub fn read(files: &[PathBuf], config: &Config) -> Index {
+    /// Reads the given files in parallel, each with its own folder's
+    /// configuration (the rule `check` and the editor use; a folder whose
+    /// `scrapls.toml` is broken gets the defaults); unreadable files are
+    /// left out.
+    pub fn read(files: &[PathBuf], configs: &ConfigCache) -> Index {
         let entries: Vec<Entry> = files
             .par_iter()
             .filter_map(|path| {
                 let text = read_text(path).ok()?;
-                Some(Entry::from_text(path.clone(), &text, config))
+                let config = configs
+                    .for_file(path)
+                    .unwrap_or_else(|_| configs.fallback());
+                Some(Entry::from_text(path.clone(), &text, &config))
             })
             .collect();
         Index::from_entries(entries)
@@ -172,7 +178,11 @@ mod tests {
     }
 
     fn entry(path: &str, url: &str, related: &str) -> Entry {
-        Entry::from_text(path.into(), &scrap(url, related), &Config::default())
+        Entry::from_text(
+            path.into(),
+            &scrap(url, related),
+            &crate::scrap::config::Config::default(),
+        )
     }
 
     #[test]
