@@ -5,13 +5,18 @@
 //! The tokens figure is the `textDocument/semanticTokens/full` handler's
 //! work on an analysed version (the analysis is shared with diagnostics and
 //! computed once per version): the figures of body and insight, and their
-//! encoding in UTF-16. Criterion reports the median; the p50/p99 of 200
-//! timed calls follow it, in wall-clock and in CPU time.
+//! encoding in UTF-16. Criterion reports the median of a cold call (the
+//! first request for a document); the p50/p99 of 200 timed calls follow,
+//! cold and while typing (each call a new version with one line changed,
+//! the line memo carried over as the server carries it), in wall-clock and
+//! in CPU time.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use scrapls::figures::figures_in;
+use scrapls::figures::memo::Memo;
 use scrapls::lsp::document::Analysis;
 use scrapls::lsp::figures::encode;
 use scrapls::scrap::config::Config;
@@ -45,13 +50,21 @@ fn parser(c: &mut Criterion) {
 }
 
 fn semantic_tokens(c: &mut Criterion) {
-    let config = std::sync::Arc::new(Config::default());
+    let config = Arc::new(Config::default());
     let analysis = Analysis::new(1, 1, corpus::scrap_of_size(7, 1_000_000), config.clone());
     let mut group = c.benchmark_group("semantic_tokens");
     group.sample_size(30);
     group.throughput(Throughput::Bytes(analysis.text.len() as u64));
-    group.bench_function("scrap_1MB", |b| {
-        b.iter(|| encode(std::hint::black_box(&analysis), &config, Encoding::Utf16))
+    group.bench_function("scrap_1MB_cold", |b| {
+        b.iter(|| {
+            let mut memo = Memo::default();
+            encode(
+                std::hint::black_box(&analysis),
+                &config,
+                Encoding::Utf16,
+                &mut memo,
+            )
+        })
     });
     group.finish();
 }
@@ -64,31 +77,61 @@ fn cpu_ms() -> Option<f64> {
     Some(ns / 1e6)
 }
 
+/// Versions of a 1 MB scrap as typing makes them: each one a character
+/// typed into another line of the body.
+fn edited_versions(config: &Arc<Config>, n: usize) -> Vec<Analysis> {
+    let text = corpus::scrap_of_size(7, 1_000_000);
+    let lines: Vec<usize> = text
+        .match_indices('\n')
+        .map(|(i, _)| i)
+        .filter(|&i| text[..i].ends_with('.'))
+        .collect();
+    assert!(!lines.is_empty(), "the generated body has sentences");
+    (0..n)
+        .map(|k| {
+            let at = lines[(k * 7919) % lines.len()];
+            let mut edited = text.clone();
+            edited.insert_str(at, " 3곳");
+            Analysis::new(k as i32 + 2, 1, edited, config.clone())
+        })
+        .collect()
+}
+
 /// p50 and p99 of 200 calls of the tokens handler's work on a 1 MB scrap,
-/// in wall-clock and in CPU time.
+/// in wall-clock and in CPU time: cold (the first request for a document)
+/// and while typing (each call a new version with one line changed, the
+/// memo carried from the call before, as the server does).
 fn tokens_percentiles() {
-    let config = std::sync::Arc::new(Config::default());
-    let analysis = Analysis::new(1, 1, corpus::scrap_of_size(7, 1_000_000), config.clone());
-    let mut wall = Vec::with_capacity(200);
-    let mut cpu = Vec::with_capacity(200);
-    for _ in 0..200 {
-        let (start, cpu_start) = (Instant::now(), cpu_ms());
-        std::hint::black_box(encode(&analysis, &config, Encoding::Utf16));
-        wall.push(start.elapsed().as_secs_f64() * 1000.0);
-        if let (Some(a), Some(b)) = (cpu_start, cpu_ms()) {
-            cpu.push(b - a);
+    let config = Arc::new(Config::default());
+    let versions = edited_versions(&config, 200);
+    let mut memo = Memo::default();
+    encode(&versions[0], &config, Encoding::Utf16, &mut memo);
+    for what in ["cold", "typing"] {
+        let mut wall = Vec::with_capacity(200);
+        let mut cpu = Vec::with_capacity(200);
+        let mut tokens = 0;
+        for analysis in &versions {
+            if what == "cold" {
+                memo = Memo::default();
+            }
+            let (start, cpu_start) = (Instant::now(), cpu_ms());
+            tokens =
+                std::hint::black_box(encode(analysis, &config, Encoding::Utf16, &mut memo)).len();
+            wall.push(start.elapsed().as_secs_f64() * 1000.0);
+            if let (Some(a), Some(b)) = (cpu_start, cpu_ms()) {
+                cpu.push(b - a);
+            }
         }
-    }
-    let tokens = encode(&analysis, &config, Encoding::Utf16).len();
-    for (what, times) in [("wall", &mut wall), ("cpu", &mut cpu)] {
-        if times.len() < 200 {
-            continue;
+        for (clock, times) in [("wall", &mut wall), ("cpu", &mut cpu)] {
+            if times.len() < 200 {
+                continue;
+            }
+            times.sort_by(f64::total_cmp);
+            println!(
+                "semantic_tokens/scrap_1MB {what} ({clock}): {tokens} tokens, p50 {:.2} ms, p99 {:.2} ms (200 calls)",
+                times[100], times[197]
+            );
         }
-        times.sort_by(f64::total_cmp);
-        println!(
-            "semantic_tokens/scrap_1MB ({what}): {tokens} tokens, p50 {:.2} ms, p99 {:.2} ms (200 calls)",
-            times[100], times[197]
-        );
     }
 }
 

@@ -20,6 +20,7 @@
 
 pub mod draft;
 pub mod format;
+pub mod memo;
 pub mod relate;
 pub mod scan;
 pub mod tokens;

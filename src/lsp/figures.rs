@@ -10,7 +10,7 @@
 //! number part is a `number` token, its unit a `number` token with `unit`.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use tower_lsp_server::ls_types as lsp;
 
@@ -20,6 +20,7 @@ use super::actions::workspace_edit;
 use super::document::Analysis;
 use super::proto::{diagnostic, range};
 use crate::figures::draft::draft_edit;
+use crate::figures::memo::Memo;
 use crate::figures::tokens::{TokenKind, tokens};
 use crate::figures::{Figure, figures_in, format};
 use crate::scrap::config::Config;
@@ -46,56 +47,78 @@ pub fn capability() -> lsp::SemanticTokensServerCapabilities {
     })
 }
 
-/// The last tokens sent for each document, so a delta request can be
-/// answered with the edits since then.
+/// Per document, the last tokens sent (so a delta request can be answered
+/// with the edits since then) and the figures of its lines (so the tokens
+/// of the next version re-read only the lines that changed).
 #[derive(Default)]
 pub struct TokenCache {
-    last: Mutex<HashMap<lsp::Uri, (String, Vec<lsp::SemanticToken>)>>,
+    docs: Mutex<HashMap<lsp::Uri, Arc<Mutex<Tokens>>>>,
+}
+
+/// One document's entry in the [`TokenCache`].
+#[derive(Default)]
+struct Tokens {
+    id: String,
+    data: Vec<lsp::SemanticToken>,
+    memo: Memo,
 }
 
 impl TokenCache {
-    fn store(&self, uri: &lsp::Uri, id: &str, data: &[lsp::SemanticToken]) {
-        if let Ok(mut last) = self.last.lock() {
-            last.insert(uri.clone(), (id.to_string(), data.to_vec()));
-        }
-    }
-
-    fn previous(&self, uri: &lsp::Uri, id: &str) -> Option<Vec<lsp::SemanticToken>> {
-        let last = self.last.lock().ok()?;
-        let (stored, data) = last.get(uri)?;
-        (stored == id).then(|| data.clone())
+    /// The document's entry, locked; a panic in an earlier request leaves
+    /// only cached pure results behind, so a poisoned lock is taken as is.
+    fn with<R>(&self, uri: &lsp::Uri, f: impl FnOnce(&mut Tokens) -> R) -> R {
+        let entry = {
+            let mut docs = self.docs.lock().unwrap_or_else(PoisonError::into_inner);
+            docs.entry(uri.clone()).or_default().clone()
+        };
+        let mut tokens = entry.lock().unwrap_or_else(PoisonError::into_inner);
+        f(&mut tokens)
     }
 
     /// Forgets a closed document.
     pub fn forget(&self, uri: &lsp::Uri) {
-        if let Ok(mut last) = self.last.lock() {
-            last.remove(uri);
-        }
+        self.docs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(uri);
     }
 }
 
-/// The figures of the sections with these roles, in document order.
-fn figures_of(analysis: &Analysis, config: &Config, roles: &[Role]) -> Vec<Figure> {
-    let template = &config.template;
-    let mut out = Vec::new();
-    for section in &analysis.scrap.sections {
-        if template
-            .section(section.spec)
-            .role
-            .is_some_and(|r| roles.contains(&r))
-        {
-            out.extend(figures_in(&analysis.text, section.content.clone()));
-        }
-    }
-    out
+/// The content spans of the sections with these roles, in document order.
+fn sections_of<'a>(
+    analysis: &'a Analysis,
+    config: &'a Config,
+    roles: &'a [Role],
+) -> impl Iterator<Item = Span> + 'a {
+    analysis
+        .scrap
+        .sections
+        .iter()
+        .filter(move |section| {
+            config
+                .template
+                .section(section.spec)
+                .role
+                .is_some_and(|r| roles.contains(&r))
+        })
+        .map(|section| section.content.clone())
 }
 
 /// The tokens of the body's and insight's figures, encoded relative to
-/// each other as LSP wants them. Positions are counted incrementally along
-/// each line, so a long line costs one pass, not one pass per token.
-pub fn encode(analysis: &Analysis, config: &Config, encoding: Encoding) -> Vec<lsp::SemanticToken> {
+/// each other as LSP wants them. The figures come through `memo`, which
+/// re-reads only the lines its last call did not see. Positions are
+/// counted incrementally along each line, so a long line costs one pass,
+/// not one pass per token.
+pub fn encode(
+    analysis: &Analysis,
+    config: &Config,
+    encoding: Encoding,
+    memo: &mut Memo,
+) -> Vec<lsp::SemanticToken> {
     let text = &analysis.text;
-    let figures = figures_of(analysis, config, &[Role::Body, Role::Insight]);
+    let figures: Vec<Figure> = sections_of(analysis, config, &[Role::Body, Role::Insight])
+        .flat_map(|span| memo.figures_in(text, span))
+        .collect();
     let mut out = Vec::new();
     let (mut line, mut col) = (0_u32, 0_u32);
     // The byte offset `col` was counted up to, on `line`.
@@ -152,13 +175,14 @@ pub fn full(
     encoding: Encoding,
     cache: &TokenCache,
 ) -> lsp::SemanticTokens {
-    let data = encode(analysis, config, encoding);
-    let id = analysis.version.to_string();
-    cache.store(uri, &id, &data);
-    lsp::SemanticTokens {
-        result_id: Some(id),
-        data,
-    }
+    cache.with(uri, |tokens| {
+        tokens.data = encode(analysis, config, encoding, &mut tokens.memo);
+        tokens.id = analysis.version.to_string();
+        lsp::SemanticTokens {
+            result_id: Some(tokens.id.clone()),
+            data: tokens.data.clone(),
+        }
+    })
 }
 
 /// `textDocument/semanticTokens/full/delta`: one edit replacing what
@@ -172,33 +196,38 @@ pub fn delta(
     cache: &TokenCache,
     previous_id: &str,
 ) -> lsp::SemanticTokensFullDeltaResult {
-    let Some(old) = cache.previous(uri, previous_id) else {
-        return lsp::SemanticTokensFullDeltaResult::Tokens(full(
-            uri, analysis, config, encoding, cache,
-        ));
-    };
-    let new = encode(analysis, config, encoding);
-    let id = analysis.version.to_string();
-    cache.store(uri, &id, &new);
-    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
-    let suffix = old[prefix..]
-        .iter()
-        .rev()
-        .zip(new[prefix..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let edits = if prefix == old.len() && prefix == new.len() {
-        Vec::new()
-    } else {
-        vec![lsp::SemanticTokensEdit {
-            start: (prefix * 5) as u32,
-            delete_count: ((old.len() - prefix - suffix) * 5) as u32,
-            data: Some(new[prefix..new.len() - suffix].to_vec()),
-        }]
-    };
-    lsp::SemanticTokensFullDeltaResult::TokensDelta(lsp::SemanticTokensDelta {
-        result_id: Some(id),
-        edits,
+    cache.with(uri, |tokens| {
+        let new = encode(analysis, config, encoding, &mut tokens.memo);
+        let known = tokens.id == previous_id && !tokens.id.is_empty();
+        let old = std::mem::replace(&mut tokens.data, new);
+        tokens.id = analysis.version.to_string();
+        let new = &tokens.data;
+        if !known {
+            return lsp::SemanticTokensFullDeltaResult::Tokens(lsp::SemanticTokens {
+                result_id: Some(tokens.id.clone()),
+                data: new.clone(),
+            });
+        }
+        let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+        let suffix = old[prefix..]
+            .iter()
+            .rev()
+            .zip(new[prefix..].iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let edits = if prefix == old.len() && prefix == new.len() {
+            Vec::new()
+        } else {
+            vec![lsp::SemanticTokensEdit {
+                start: (prefix * 5) as u32,
+                delete_count: ((old.len() - prefix - suffix) * 5) as u32,
+                data: Some(new[prefix..new.len() - suffix].to_vec()),
+            }]
+        };
+        lsp::SemanticTokensFullDeltaResult::TokensDelta(lsp::SemanticTokensDelta {
+            result_id: Some(tokens.id.clone()),
+            edits,
+        })
     })
 }
 
