@@ -12,11 +12,12 @@ pub mod select;
 pub mod table;
 pub mod xlsx;
 
-use serde::Deserialize;
+use crate::scrap::frontmatter::Field;
 
 use crate::scrap::parse::{Form, Scrap, atx_heading, content_text, parse};
 use crate::scrap::table::title_line;
 use crate::scrap::template::{Role, Template};
+use crate::scrap::values::Values;
 use crate::text::lines::lines;
 
 /// What one scrap says, ready for every export format.
@@ -62,11 +63,7 @@ impl Record {
                     .map(|(_, title)| line.text[title].to_owned())
             }),
         };
-        let meta = scrap
-            .front_matter
-            .as_ref()
-            .map(|fm| Meta::from_yaml(&text[fm.body.clone()]))
-            .unwrap_or_default();
+        let meta = Meta::read(text, scrap);
         Record {
             title,
             meta,
@@ -99,62 +96,26 @@ pub fn sort_by_date(records: &mut [Record]) {
 }
 
 impl Meta {
-    /// Reads the fields from the front matter's YAML; fields that are
-    /// missing or of another shape are left empty (a broken front matter is
-    /// `check`'s to report, not export's to refuse).
-    pub fn from_yaml(yaml: &str) -> Meta {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Tags {
-            List(Vec<Scalar>),
-            One(Scalar),
-        }
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Scalar {
-            Text(String),
-            Int(i64),
-            Float(f64),
-            Bool(bool),
-        }
-        impl Scalar {
-            fn text(self) -> String {
-                match self {
-                    Scalar::Text(s) => s,
-                    Scalar::Int(i) => i.to_string(),
-                    Scalar::Float(f) => f.to_string(),
-                    Scalar::Bool(b) => b.to_string(),
-                }
-            }
-        }
-        #[derive(Deserialize)]
-        struct Fields {
-            date: Option<Scalar>,
-            press: Option<Scalar>,
-            tags: Option<Tags>,
-        }
-        let Ok(fields) = serde_yaml2::from_str::<Fields>(yaml) else {
-            return Meta::default();
-        };
-        let nonempty = |s: Option<Scalar>| {
-            s.map(Scalar::text)
-                .map(|s| s.trim().to_owned())
-                .filter(|s| !s.is_empty())
-        };
-        let tags = match fields.tags {
-            Some(Tags::List(list)) => list.into_iter().map(Scalar::text).collect(),
-            Some(Tags::One(one)) => one.text().split(',').map(str::to_owned).collect(),
-            None => Vec::new(),
-        };
+    /// The fields of a front matter's values; fields that are missing or of
+    /// another shape are left empty (a broken front matter is `check`'s to
+    /// report, not export's to refuse).
+    pub fn of(values: &Values) -> Meta {
         Meta {
-            date: nonempty(fields.date),
-            press: nonempty(fields.press),
-            tags: tags
-                .into_iter()
-                .map(|t| t.trim().to_owned())
-                .filter(|t| !t.is_empty())
-                .collect(),
+            date: values.text(Field::Date),
+            press: values.text(Field::Press),
+            tags: values.list(Field::Tags),
         }
+    }
+
+    /// The fields of a scrap's front matter (none without one, or when its
+    /// YAML is broken).
+    pub fn read(text: &str, scrap: &Scrap) -> Meta {
+        scrap
+            .front_matter
+            .as_ref()
+            .and_then(|fm| fm.values(text).as_ref().ok())
+            .map(Meta::of)
+            .unwrap_or_default()
     }
 }
 
@@ -202,12 +163,16 @@ mod tests {
 
     #[test]
     fn front_matter_shapes() {
-        let m = Meta::from_yaml("date: 2026-11-20\npress: 123\ntags: 반도체, 수출 \n");
+        let meta_of = |yaml: &str| {
+            let text = format!("---\n{yaml}\n---\n");
+            Meta::read(&text, &parse(&text, &Template::default()))
+        };
+        let m = meta_of("date: 2026-11-20\npress: 123\ntags: 반도체, 수출 \n");
         assert_eq!(m.press.as_deref(), Some("123"));
         assert_eq!(m.tags, ["반도체", "수출"]);
-        let m = Meta::from_yaml("tags:\n  - 금리\n  - 2026\n");
+        let m = meta_of("tags:\n  - 금리\n  - 2026\n");
         assert_eq!(m.tags, ["금리", "2026"]);
-        assert_eq!(Meta::from_yaml("date: [unclosed"), Meta::default());
-        assert_eq!(Meta::from_yaml("press:\ntags: []\n"), Meta::default());
+        assert_eq!(meta_of("date: [unclosed"), Meta::default());
+        assert_eq!(meta_of("press:\ntags: []\n"), Meta::default());
     }
 }

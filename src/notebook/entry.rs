@@ -6,13 +6,14 @@
 use std::path::PathBuf;
 
 use jiff::civil::Date;
-use serde::Deserialize;
 
 use super::key::article_key;
 use crate::scrap::config::Config;
+use crate::scrap::frontmatter::Field;
 use crate::scrap::parse::{Scrap, content_text, parse};
 use crate::scrap::template::Role;
 use crate::scrap::validate::url_tokens;
+use crate::scrap::values::Values;
 use crate::text::position::{LineIndex, Place};
 use crate::text::title_key;
 
@@ -60,58 +61,6 @@ pub struct Entry {
     pub(crate) grams: Vec<u64>,
 }
 
-/// The front matter fields the notebook reads. Each is loose (a number or a
-/// list where a string was expected still reads), so one odd value never
-/// hides the others.
-#[derive(Deserialize, Default)]
-struct Meta {
-    date: Option<Loose>,
-    published: Option<Loose>,
-    press: Option<Loose>,
-    url: Option<Loose>,
-    tags: Option<Loose>,
-}
-
-/// A YAML value read without insisting on its type.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Loose {
-    Text(String),
-    Integer(i64),
-    Float(f64),
-    Bool(bool),
-    List(Vec<Loose>),
-    Other(serde::de::IgnoredAny),
-}
-
-impl Loose {
-    /// The value as one trimmed string, when it is a scalar.
-    fn text(&self) -> Option<String> {
-        let s = match self {
-            Loose::Text(s) => s.trim().to_string(),
-            Loose::Integer(n) => n.to_string(),
-            Loose::Float(f) => f.to_string(),
-            Loose::Bool(b) => b.to_string(),
-            Loose::List(_) | Loose::Other(_) => return None,
-        };
-        (!s.is_empty()).then_some(s)
-    }
-
-    /// The value as a list: a YAML list, or a comma-separated string.
-    fn list(&self) -> Vec<String> {
-        match self {
-            Loose::List(items) => items.iter().filter_map(Loose::text).collect(),
-            Loose::Text(s) => s
-                .split([',', '，'])
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_string)
-                .collect(),
-            other => other.text().into_iter().collect(),
-        }
-    }
-}
-
 /// The date at the start of an ISO 8601 value (`2026-11-20`,
 /// `2026-11-20T09:00:00+09:00`).
 pub fn parse_date(value: &str) -> Option<Date> {
@@ -142,11 +91,12 @@ impl Entry {
         config: &Config,
     ) -> Entry {
         let template = &config.template;
+        let no_values = Values::default();
         let meta = scrap
             .front_matter
             .as_ref()
-            .and_then(|fm| serde_yaml2::from_str::<Meta>(&text[fm.body.clone()]).ok())
-            .unwrap_or_default();
+            .and_then(|fm| fm.values(text).as_ref().ok())
+            .unwrap_or(&no_values);
         let section_text = |role: Role| {
             let section = scrap.first_of(template.by_role(role)?)?;
             Some(section)
@@ -170,7 +120,7 @@ impl Entry {
                 .find(|(_, ok)| *ok)
                 .map(|(span, _)| span)
         });
-        let front_url = meta.url.as_ref().and_then(Loose::text);
+        let front_url = meta.text(Field::Url);
         let url = link
             .as_ref()
             .map(|span| text[span.clone()].to_string())
@@ -212,15 +162,13 @@ impl Entry {
             })
             .map(|(_, spec)| spec.id.clone())
             .collect();
-        let tags = meta.tags.as_ref().map(Loose::list).unwrap_or_default();
+        let tags = meta.list(Field::Tags);
         let tag_keys = tags.iter().map(|t| title_key(t)).collect();
         let date = meta
-            .date
-            .as_ref()
-            .or(meta.published.as_ref())
-            .and_then(Loose::text)
+            .text(Field::Date)
+            .or_else(|| meta.text(Field::Published))
             .and_then(|d| parse_date(&d));
-        let press = meta.press.as_ref().and_then(Loose::text);
+        let press = meta.text(Field::Press);
         Entry {
             path,
             date,

@@ -16,3 +16,4 @@ pub mod resolve;
 pub mod table;
 pub mod template;
 pub mod validate;
+pub mod values;

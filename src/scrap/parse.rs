@@ -13,8 +13,10 @@
 //! any text is some scrap, possibly an incomplete one.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use super::template::Template;
+use super::values::Values;
 use crate::text::lines::{Line, lines};
 use crate::text::{Span, trim_cells};
 
@@ -68,7 +70,7 @@ pub struct Heading {
 }
 
 /// YAML front matter between `---` lines.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct FrontMatter {
     /// From the opening `---` to the end of the closing line.
     pub span: Span,
@@ -78,7 +80,30 @@ pub struct FrontMatter {
     pub closed: bool,
     /// Top-level `key: value` entries, in order.
     pub entries: Vec<FrontMatterEntry>,
+    /// The YAML's values, read the first time someone asks ([`Self::values`]).
+    values: OnceLock<Result<Values, String>>,
 }
+
+impl FrontMatter {
+    /// The front matter's values, read from `text` (the text this scrap was
+    /// parsed from) the first time they are asked for, then shared by
+    /// validation, the notebook and export; the error is the YAML parser's.
+    pub fn values(&self, text: &str) -> &Result<Values, String> {
+        self.values
+            .get_or_init(|| Values::read(text.get(self.body.clone()).unwrap_or("")))
+    }
+}
+
+/// Two front matters are equal when they were parsed alike; whether their
+/// values were read yet does not count.
+impl PartialEq for FrontMatter {
+    fn eq(&self, other: &FrontMatter) -> bool {
+        (&self.span, &self.body, self.closed, &self.entries)
+            == (&other.span, &other.body, other.closed, &other.entries)
+    }
+}
+
+impl Eq for FrontMatter {}
 
 /// One top-level key of the front matter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -279,6 +304,7 @@ fn front_matter(text: &str) -> Option<FrontMatter> {
         body: body_start..body_end,
         closed,
         entries,
+        values: OnceLock::new(),
     })
 }
 

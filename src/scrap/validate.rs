@@ -330,16 +330,13 @@ impl Validator<'_> {
                 Message::FrontMatterUnclosed,
             );
         }
-        let yaml = &self.text[fm.body.clone()];
-        if let Err(e) = serde_yaml2::from_str::<serde::de::IgnoredAny>(yaml) {
+        if let Err(error) = fm.values(self.text) {
             self.push(
                 Code::InvalidFrontMatter,
                 Severity::Error,
                 first_line,
                 None,
-                Message::FrontMatterYaml {
-                    error: &e.to_string(),
-                },
+                Message::FrontMatterYaml { error },
             );
             return;
         }
@@ -788,6 +785,11 @@ mod tests {
         for ok in ["2026-11-20", "\"2026-11-20\"", "", "2028-02-29"] {
             let text = render(&format!("---\ndate: {ok}\n---\n\n"), &VALID);
             assert!(!fires(&text, Code::InvalidFrontMatter), "{ok}");
+        }
+        // An empty front matter, or one of comments only, is valid YAML.
+        for empty in ["---\n---\n\n", "---\n# 나중에 채움\n---\n\n"] {
+            let text = render(empty, &VALID);
+            assert!(!fires(&text, Code::InvalidFrontMatter), "{empty:?}");
         }
     }
 
