@@ -27,6 +27,9 @@ use scrapls::text::position::Encoding;
 #[path = "support/corpus.rs"]
 mod corpus;
 
+#[path = "support/cpu.rs"]
+mod cpu;
+
 /// A scrap whose body has about `bytes` bytes, and the body's span.
 fn body_of(bytes: usize) -> (String, std::ops::Range<usize>) {
     let config = Config::default();
@@ -69,12 +72,9 @@ fn semantic_tokens(c: &mut Criterion) {
     group.finish();
 }
 
-/// Time this thread has run on a CPU, in ms (Linux): on a shared machine
-/// the wall clock also counts the time other processes held the cores.
-fn cpu_ms() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: f64 = stat.split_whitespace().next()?.parse().ok()?;
-    Some(ns / 1e6)
+/// This thread's CPU time, in ms.
+fn cpu_ms() -> f64 {
+    cpu::thread_cpu().as_secs_f64() * 1e3
 }
 
 /// Versions of a 1 MB scrap as typing makes them: each one a character
@@ -118,14 +118,9 @@ fn tokens_percentiles() {
             tokens =
                 std::hint::black_box(encode(analysis, &config, Encoding::Utf16, &mut memo)).len();
             wall.push(start.elapsed().as_secs_f64() * 1000.0);
-            if let (Some(a), Some(b)) = (cpu_start, cpu_ms()) {
-                cpu.push(b - a);
-            }
+            cpu.push(cpu_ms() - cpu_start);
         }
         for (clock, times) in [("wall", &mut wall), ("cpu", &mut cpu)] {
-            if times.len() < 200 {
-                continue;
-            }
             times.sort_by(f64::total_cmp);
             println!(
                 "semantic_tokens/scrap_1MB {what} ({clock}): {tokens} tokens, p50 {:.2} ms, p99 {:.2} ms (200 calls)",

@@ -3,6 +3,7 @@
 //! sections still missing, the related links it lists), taken from the
 //! parser's output so the notebook and the validator never disagree.
 
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -14,6 +15,7 @@ use crate::scrap::parse::{Scrap, content_text, parse};
 use crate::scrap::template::Role;
 use crate::scrap::validate::url_tokens;
 use crate::scrap::values::Values;
+use crate::text::hangul::initials;
 use crate::text::position::{LineIndex, Place};
 use crate::text::title_key;
 
@@ -53,10 +55,19 @@ pub struct Entry {
     pub related: Vec<RelatedLink>,
     /// NFC lower-case keys of the tags (for matching).
     pub(crate) tag_keys: Vec<String>,
+    /// The tag keys' hashes, sorted and deduplicated: ranking compares
+    /// 10,000 scraps' tags per request, as numbers rather than strings.
+    pub(crate) tag_ids: Vec<u64>,
+    /// The article keys' hashes, for the same reason.
+    pub(crate) key_ids: Vec<u64>,
     /// The headline's key (for symbol search).
     pub(crate) headline_key: String,
     /// The press's key (for symbol search).
     pub(crate) press_key: Option<String>,
+    /// The initial consonants of the headline, tag and press keys, in that
+    /// order ([`crate::text::hangul::initials`]): a 초성 query searches
+    /// them as plain text first.
+    pub(crate) initials: Initials,
     /// Sorted, deduplicated character bigrams of the headline's words.
     pub(crate) grams: Vec<u64>,
 }
@@ -163,29 +174,65 @@ impl Entry {
             .map(|(_, spec)| spec.id.clone())
             .collect();
         let tags = meta.list(Field::Tags);
-        let tag_keys = tags.iter().map(|t| title_key(t)).collect();
+        let tag_keys: Vec<String> = tags.iter().map(|t| title_key(t)).collect();
         let date = meta
             .text(Field::Date)
             .or_else(|| meta.text(Field::Published))
             .and_then(|d| parse_date(&d));
         let press = meta.text(Field::Press);
+        let headline_key = headline.as_deref().map(title_key).unwrap_or_default();
+        let press_key = press.as_deref().map(title_key);
         Entry {
             path,
             date,
-            headline_key: headline.as_deref().map(title_key).unwrap_or_default(),
-            press_key: press.as_deref().map(title_key),
+            initials: Initials {
+                headline: initials(&headline_key),
+                tags: tag_keys.iter().map(|k| initials(k)).collect(),
+                press: press_key.as_deref().map(initials),
+            },
+            headline_key,
+            press_key,
             press,
             grams: headline.as_deref().map(bigrams).unwrap_or_default(),
             headline,
             url,
             link: link.map(|span| lines.place(text, span)),
+            key_ids: ids(&keys),
             keys,
             tags,
+            tag_ids: ids(&tag_keys),
             tag_keys,
             missing,
             related,
         }
     }
+}
+
+/// The initial consonants of an entry's search keys.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Initials {
+    /// Of the headline key.
+    pub headline: String,
+    /// Of each tag key.
+    pub tags: Vec<String>,
+    /// Of the press key.
+    pub press: Option<String>,
+}
+
+/// Sorted, deduplicated hashes of some keys (equal keys, equal hashes; a
+/// 64-bit collision between two tags of one folder is not a concern).
+fn ids(keys: &[String]) -> Vec<u64> {
+    let mut out: Vec<u64> = keys
+        .iter()
+        .map(|k| {
+            let mut h = std::hash::DefaultHasher::new();
+            k.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The character bigrams of a title's words, as sorted, deduplicated

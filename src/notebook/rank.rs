@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 
 use super::entry::Entry;
 use super::index::Index;
-use crate::text::hangul::{find_matching, is_consonant};
+use crate::text::hangul::{InitialsFinder, is_consonant};
 use crate::text::title_key;
 
 /// A ranked scrap.
@@ -64,15 +64,15 @@ fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
 /// equals. Other scraps of the same article and scraps without a link are
 /// left out.
 pub fn related<'a>(index: &'a Index, to: &Entry, limit: usize) -> Vec<Ranked<'a>> {
-    let mut tags = to.tag_keys.clone();
-    tags.sort_unstable();
-    tags.dedup();
     let ranked = index
         .entries()
-        .filter(|e| e.url.is_some() && e.path_bytes() != to.path_bytes())
-        .filter(|e| !e.keys.iter().any(|k| to.keys.contains(k)))
+        .filter(|e| {
+            e.url.is_some()
+                && !e.key_ids.iter().any(|k| to.key_ids.contains(k))
+                && e.path_bytes() != to.path_bytes()
+        })
         .map(|e| {
-            let common_tags = e.tag_keys.iter().filter(|t| tags.contains(t)).count();
+            let common_tags = shared(&e.tag_ids, &to.tag_ids);
             let grams = e.grams.len() + to.grams.len();
             let dice = if grams == 0 {
                 0.0
@@ -97,26 +97,32 @@ pub fn search<'a>(index: &'a Index, query: &str, limit: usize) -> Vec<Ranked<'a>
     let query = title_key(query);
     // Where the query matches a key: `Some(true)` at its start. A query
     // without initials is a plain substring search, its searcher built once.
+    // With initials, the keys' initials are searched first.
     let finder = memchr::memmem::Finder::new(query.as_bytes());
-    let plain = !query.chars().any(is_consonant);
-    let matches = |key: &str| -> Option<bool> {
-        if plain {
-            finder.find(key.as_bytes()).map(|at| at == 0)
-        } else {
-            find_matching(&query, key).map(|at| at == 0)
+    let by_initials = query
+        .chars()
+        .any(is_consonant)
+        .then(|| InitialsFinder::new(&query));
+    let matches = |key: &str, initials: &str| -> Option<bool> {
+        match &by_initials {
+            None => finder.find(key.as_bytes()),
+            Some(f) => f.find(key, initials),
         }
+        .map(|at| at == 0)
     };
     let ranked = index
         .entries()
         .filter_map(|e| {
-            let score = match matches(&e.headline_key) {
+            let i = &e.initials;
+            let score = match matches(&e.headline_key, &i.headline) {
                 Some(true) => 3.0,
                 Some(false) => 2.0,
                 None if e
                     .tag_keys
                     .iter()
-                    .chain(e.press_key.iter())
-                    .any(|k| matches(k).is_some()) =>
+                    .zip(&i.tags)
+                    .chain(e.press_key.iter().zip(&i.press))
+                    .any(|(k, i)| matches(k, i).is_some()) =>
                 {
                     1.0
                 }

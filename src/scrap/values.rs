@@ -128,7 +128,14 @@ mod tests {
 
     #[test]
     fn valid_yaml_that_is_not_a_mapping_has_no_values_and_broken_yaml_an_error() {
-        for yaml in ["", "\n", "# 메모\n", "- a\n- b\n", "그냥 글\n", "? [a]\n: b\n"] {
+        for yaml in [
+            "",
+            "\n",
+            "# 메모\n",
+            "- a\n- b\n",
+            "그냥 글\n",
+            "? [a]\n: b\n",
+        ] {
             assert_eq!(Values::read(yaml), Ok(Values::default()), "{yaml:?}");
         }
         for yaml in ["tags: [수출\n", "a: b: c\n", "\"열린 따옴표\n"] {

@@ -99,6 +99,46 @@ pub fn find_matching(query: &str, candidate: &str) -> Option<usize> {
         .map(|(n, _)| n)
 }
 
+/// `text` with each syllable replaced by its initial consonant (반도체 →
+/// ㅂㄷㅊ); other characters pass through. Byte offsets stay the same: a
+/// syllable and a compatibility consonant both take three bytes in UTF-8,
+/// so a match found in the initials is at the same offset in `text`.
+pub fn initials(text: &str) -> String {
+    text.chars().map(initial).collect()
+}
+
+/// [`find_matching`] for one query over many candidates whose
+/// [`initials`] are kept beside them: a match must match in the initials
+/// too (a syllable has its own initial, a consonant stands for it), so a
+/// substring search there finds every place worth checking, and only
+/// those are checked syllable by syllable.
+pub struct InitialsFinder {
+    query: String,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl InitialsFinder {
+    /// A finder for `query` (a [`crate::text::title_key`]).
+    pub fn new(query: &str) -> InitialsFinder {
+        InitialsFinder {
+            query: query.to_string(),
+            finder: memchr::memmem::Finder::new(initials(query).as_bytes()).into_owned(),
+        }
+    }
+
+    /// The byte offset of the first match in `candidate`, given
+    /// `candidate_initials` = `initials(candidate)`.
+    pub fn find(&self, candidate: &str, candidate_initials: &str) -> Option<usize> {
+        self.finder
+            .find_iter(candidate_initials.as_bytes())
+            .find(|&at| {
+                candidate
+                    .get(at..)
+                    .is_some_and(|c| prefix_matches(&self.query, c))
+            })
+    }
+}
+
 /// Levenshtein distance between two jamo sequences.
 pub fn distance(a: &[char], b: &[char]) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -117,6 +157,35 @@ pub fn distance(a: &[char], b: &[char]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn initials_keep_offsets_and_the_finder_checks_syllables() {
+        assert_eq!(initials("반도체 수출ab"), "ㅂㄷㅊ ㅅㅊab");
+        assert_eq!(initials("반도체").len(), "반도체".len());
+        let f = InitialsFinder::new("ㅅ출");
+        let key = "반도체수축수출";
+        assert_eq!(f.find(key, &initials(key)), Some("반도체수축".len()));
+        assert_eq!(
+            InitialsFinder::new("ㅂㄷ").find(key, &initials(key)),
+            Some(0)
+        );
+        assert_eq!(InitialsFinder::new("ㄱ").find(key, &initials(key)), None);
+    }
+
+    proptest! {
+        /// The finder and the plain search agree on whether and where.
+        #[test]
+        fn initials_finder_agrees_with_find_matching(
+            query in "[반도체수출ㅂㄷㅊㅅaㄱ가]{1,3}",
+            key in "[반도체수출ㅂㄷㅊㅅaㄱ가 ]{0,12}",
+        ) {
+            let found = InitialsFinder::new(&query)
+                .find(&key, &initials(&key))
+                .map(|at| key[..at].chars().count());
+            prop_assert_eq!(found, find_matching(&query, &key));
+        }
+    }
 
     #[test]
     fn jamo_distance_sees_one_keystroke() {
@@ -125,7 +194,7 @@ mod tests {
     }
 
     #[test]
-    fn initials() {
+    fn initials_stand_for_syllables() {
         assert!(prefix_matches("ㅇㅅㅇㅌ", "인사이트"));
         assert!(prefix_matches("인ㅅ", "인사이트"));
         assert!(prefix_matches("인사", "인사이트"));
