@@ -89,7 +89,7 @@ try {
     assert(/a\.scrap\.md/.test(a) && /missing: .*insight/.test(a), `path and missing sections: ${a}`);
     assert(/same article as b\.scrap\.md/.test(a), `the duplicate: ${a}`);
     await wb.shot('vscode-list-scraps');
-    await page.keyboard.press('Escape');
+    await wb.dismiss();
   });
 
   await test('typing narrows the list and accepting opens the scrap', async () => {
@@ -120,7 +120,7 @@ try {
       const title = await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '');
       return rows.length === 1 && rows[0].startsWith('반도체 업황 회복 기대') && /tag: 수출/.test(title);
     }, 20000);
-    await page.keyboard.press('Escape');
+    await wb.dismiss();
   });
 
   await test('workspace symbols find scraps by headline', async () => {
@@ -132,7 +132,7 @@ try {
       return rows.some((r) => r.includes('반도체 수출 반등')) && rows.some((r) => r.includes('반도체 업황 회복 기대')) &&
         !rows.some((r) => r.includes('편의점'));
     }, 20000);
-    await page.keyboard.press('Escape');
+    await wb.dismiss();
   });
 
   await test('go to definition on a URL opens the local scrap of that article', async () => {

@@ -237,6 +237,17 @@ export class Workbench {
     return fs.readFileSync(path.join(this.ws, name), 'utf8');
   }
 
+  /** Closes the quick input (Escape) and waits until it is gone. */
+  async dismiss() {
+    await this.page.keyboard.press('Escape');
+    await this.quickClosed();
+  }
+
+  /** Waits until no quick input shows (one closing would swallow the next keys). */
+  async quickClosed() {
+    await this.page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 10000 }).catch(() => {});
+  }
+
   /** The quick input's text box, once it shows. */
   async quickInput() {
     const input = this.page.locator('.quick-input-widget input');
@@ -251,6 +262,7 @@ export class Workbench {
 
   /** Runs a command from the palette by its title. */
   async command(title) {
+    await this.quickClosed();
     await this.page.keyboard.press('F1');
     const input = await this.quickInput();
     await input.fill(`>${title}`);
@@ -258,15 +270,29 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
-  /** Opens a workspace file through Quick Open; returns its editor. */
+  /**
+   * Opens a workspace file through Quick Open; returns its editor. Quick
+   * Open re-renders while the file search finishes, and an Enter pressed then
+   * can open nothing: the user (and this) tries again.
+   */
   async openFile(name) {
     const { page } = this;
-    await page.keyboard.press('Control+P');
-    const input = await this.quickInput();
-    await input.fill(name);
-    await this.quickRows().filter({ hasText: name }).first().waitFor({ timeout: 10000 });
-    await page.keyboard.press('Enter');
-    await this.activeTab(name);
+    await waitFor(`Quick Open to open ${name}`, async () => {
+      await this.quickClosed();
+      await page.keyboard.press('Control+P');
+      const input = await this.quickInput();
+      await input.fill(name);
+      // Enter opens the focused row: wait until it is this file's.
+      await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 10000 });
+      await page.keyboard.press('Enter');
+      try {
+        await this.activeTab(name, 5000);
+        return true;
+      } catch (err) {
+        await this.dismiss();
+        throw err;
+      }
+    });
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.waitFor({ timeout: 10000 });
     return editor;
@@ -293,12 +319,27 @@ export class Workbench {
     await this.page.waitForTimeout(300);
   }
 
-  /** Puts the cursor on a line (1-based), and a column (1-based) when given. */
+  /**
+   * Puts the cursor at the start of a line (1-based), then on a character
+   * column (1-based) when given. The arrow keys count characters; Go to
+   * Line's own `:line:column` counts display columns, two per Hangul syllable.
+   */
   async gotoLine(n, column) {
+    await this.quickClosed();
     await this.page.keyboard.press('Control+G');
     const input = await this.quickInput();
-    await input.fill(column ? `:${n}:${column}` : `:${n}`);
+    await input.fill(`:${n}`);
     await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 10000 });
+    if (!column) {
+      return;
+    }
+    const where = this.page.locator('.statusbar-item[id="status.editor.selection"]');
+    await waitFor(`the cursor at line ${n}`, async () => (await where.innerText()).startsWith(`Ln ${n}, Col 1`), 10000);
+    for (let i = 1; i < column; i++) {
+      await this.page.keyboard.press('ArrowRight');
+    }
+    await waitFor(`the cursor at ${n}:${column}`, async () => (await where.innerText()).startsWith(`Ln ${n}, Col ${column}`), 10000);
   }
 
   /** Opens the Problems panel if it is hidden. */
