@@ -10,7 +10,7 @@
 import * as http from 'node:http';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Workbench, assert, fixtures, harness, lineIndex, waitFor } from './workbench.mjs';
+import { TIMEOUT, Workbench, assert, fixtures, harness, lineIndex, waitFor } from './workbench.mjs';
 
 // The article page, served on 127.0.0.1 for the fetch commands.
 const article = fs.readFileSync(path.join(fixtures, 'article.html'));
