@@ -282,8 +282,18 @@ export class Workbench {
       await page.keyboard.press('Control+P');
       const input = await this.quickInput();
       await input.fill(name);
-      // Enter opens the focused row: wait until it is this file's.
-      await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 10000 });
+      // Enter opens the focused row: wait until it is this file's and the
+      // rows have stopped changing (the file search adds its section late).
+      const focused = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).first();
+      await focused.waitFor({ timeout: 10000 });
+      let before = '';
+      await waitFor('Quick Open to settle', async () => {
+        const now = (await this.quickRows().allInnerTexts()).join('\n');
+        const settled = now === before;
+        before = now;
+        await page.waitForTimeout(300);
+        return settled && (await focused.count()) > 0;
+      }, 10000);
       await page.keyboard.press('Enter');
       try {
         await this.activeTab(name, 5000);
