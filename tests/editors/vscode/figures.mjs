@@ -1,6 +1,7 @@
 // Real-editor tests of the figures in VS Code (code-server with the VSIX):
 // a figure in the body is a semantic token (number, its unit with the `unit`
-// modifier), as "Developer: Inspect Editor Tokens and Scopes" shows it, and
+// modifier), as "Developer: Inspect Editor Tokens and Scopes" shows it, hover
+// on a figure shows its change, and
 // the code action "본문의 수치로 초안 만들기" appends the draft list to the
 // insight without losing what the user wrote (the scrap of
 // tests/editors/nvim/figures.lua, tests/editors/fixtures/figures.scrap.md).
@@ -58,6 +59,18 @@ try {
     const unit = await inspect(bodyLine, col + 3);
     assert(/semantic token type\s*number/i.test(unit) && /modifiers\s*unit/i.test(unit), `the unit token:\n${unit}`);
     assert(/keyword\.other\.unit/.test(unit), `coloured as a unit (package.json semanticTokenScopes):\n${unit}`);
+  });
+
+  await test('hover on a changed figure shows the computed change', async () => {
+    await wb.focusEditor();
+    const at = SCRAP.split('\n')[bodyLine - 1].indexOf('500명') + 2;
+    await wb.gotoLine(bodyLine, at);
+    await wb.command('Show or Focus Hover');
+    const hover = page.locator('.monaco-hover').filter({ hasText: '500명' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 20000 });
+    const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
+    assert(text.includes('200명 → 500명') && text.includes('+300명') && text.includes('2.5배'), `the change: ${text}`);
+    await page.keyboard.press('Escape');
   });
 
   await test('the code action "본문의 수치로 초안 만들기" appends the figures list and keeps the text', async () => {

@@ -3,7 +3,8 @@
 // related by tags and one unrelated (tests/editors/fixtures/notebook). The
 // duplicate-article warning in Problems with its related location, related-
 // link completion accepted into the file, "Scrap: List Scraps" (list, typing,
-// a filter, opening), workspace symbols and go to definition on a URL.
+// a filter, opening), workspace symbols, go to definition on a URL and
+// references to a scrap's link.
 // Same environment as test.mjs; ends with "N passed, N failed".
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -141,6 +142,18 @@ try {
     await wb.gotoLine(11, 20);
     await page.keyboard.press('F12');
     await wb.activeTab('a.scrap.md', 20000);
+  });
+
+  await test('references on a scrap\'s link list the scrap citing it as a related link', async () => {
+    await wb.openFile('c.scrap.md');
+    await wb.focusEditor();
+    await wb.gotoLine(11, 10);
+    const citing = wb.disk('a.scrap.md').split('\n').indexOf(RELATED_LINE) + 1;
+    await page.keyboard.press('Shift+F12');
+    // One reference: VS Code goes straight to it (several would show a peek).
+    await wb.activeTab('a.scrap.md', 20000);
+    const where = page.locator('.statusbar-item[id="status.editor.selection"]');
+    await waitFor(`the cursor on the citing line ${citing}`, async () => (await where.innerText()).startsWith(`Ln ${citing},`), 10000);
   });
 } finally {
   await wb.close();
