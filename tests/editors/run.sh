@@ -143,6 +143,8 @@ if [ "$WHICH" = all ] || [ "$WHICH" = vscode ]; then
       say "VS Code: code-server suite"
       suite vscode env SCRAPLS_ARTIFACTS="$ART/vscode" CODE_SERVER="$CODE_SERVER" NODE="$NODE24_BIN/node" \
         VSIX="$VSIX" CHROMIUM="$CHROMIUM" "$NODE24_BIN/node" "$ROOT/tests/editors/vscode/test.mjs"
+      suite vscode-notebook env SCRAPLS_ARTIFACTS="$ART/vscode" CODE_SERVER="$CODE_SERVER" NODE="$NODE24_BIN/node" VSIX="$VSIX" CHROMIUM="$CHROMIUM" "$NODE24_BIN/node" "$ROOT/tests/editors/vscode/notebook.mjs"
+      suite vscode-figures env SCRAPLS_ARTIFACTS="$ART/vscode" CODE_SERVER="$CODE_SERVER" NODE="$NODE24_BIN/node" VSIX="$VSIX" CHROMIUM="$CHROMIUM" "$NODE24_BIN/node" "$ROOT/tests/editors/vscode/figures.mjs"
     fi
   else
     fail_setup "installing the VS Code test dependencies"

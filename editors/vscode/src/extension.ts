@@ -10,6 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerExportCommands } from './export';
+import { registerListCommand } from './listScraps';
 import { findServer, isFound, type FoundServer } from './server';
 
 const LANGUAGE_ID = 'scrap';
@@ -267,6 +268,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ serv
     vscode.workspace.onDidChangeConfiguration((e) => onConfigurationChanged(context, e)),
   );
   registerExportCommands(context, requireClient, activeScrap);
+  registerListCommand(context, () => current?.command, () => serverSettings().templateFile);
   await startClient(context);
   // A small API for tests and other extensions.
   return { serverPath: () => current?.command };
