@@ -317,7 +317,9 @@ impl Template {
             } else {
                 (&key, g)
             };
-            long.contains(short.as_str()) && short.len() * 10 >= long.len() * 8
+            // Lengths first: building a substring searcher costs more than
+            // the comparison it saves.
+            short.len() * 10 >= long.len() * 8 && long.contains(short.as_str())
         })
     }
 }

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
 use super::frontmatter::{Field, of};
@@ -19,31 +20,130 @@ pub struct Values {
     map: HashMap<String, Loose>,
 }
 
-/// The YAML document as a whole: a mapping of keys, or anything else
-/// (which is valid YAML with no values scrapls reads).
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Top {
-    Map(HashMap<String, Loose>),
-    Other(serde::de::IgnoredAny),
-}
-
 /// A YAML value read without insisting on its type.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 enum Loose {
     Text(String),
     Integer(i64),
     Float(f64),
     Bool(bool),
     List(Vec<Loose>),
-    #[serde(deserialize_with = "ignore")]
+    /// A mapping, a null, or anything else scrapls reads no text from.
     Other,
 }
 
-/// Accepts any value and keeps nothing of it.
-fn ignore<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(), D::Error> {
-    serde::de::IgnoredAny::deserialize(d).map(|_| ())
+/// Reads values straight from the parser's events, without serde's
+/// buffering of untagged enums (which copies every value once more and is
+/// what made the front matter the largest cost of validating a keystroke).
+struct LooseVisitor;
+
+impl<'de> Visitor<'de> for LooseVisitor {
+    type Value = Loose;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Loose, E> {
+        Ok(Loose::Text(v.to_string()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Loose, E> {
+        Ok(Loose::Text(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Loose, E> {
+        Ok(Loose::Integer(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Loose, E> {
+        Ok(i64::try_from(v).map_or(Loose::Float(v as f64), Loose::Integer))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Loose, E> {
+        Ok(Loose::Float(v))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Loose, E> {
+        Ok(Loose::Bool(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Loose, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Loose, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Loose, D::Error> {
+        d.deserialize_any(LooseVisitor)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(LooseSeed)? {
+            items.push(item);
+        }
+        Ok(Loose::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Loose::Other)
+    }
+}
+
+/// Reads one [`Loose`] value.
+struct LooseSeed;
+
+impl<'de> DeserializeSeed<'de> for LooseSeed {
+    type Value = Loose;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Loose, D::Error> {
+        d.deserialize_any(LooseVisitor)
+    }
+}
+
+/// The document as a whole: a mapping's keys (those that are text) with
+/// their values; any other document is valid YAML with no values.
+struct TopVisitor;
+
+impl<'de> Visitor<'de> for TopVisitor {
+    type Value = HashMap<String, Loose>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a YAML document")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out = HashMap::new();
+        while let Some(key) = map.next_key_seed(LooseSeed)? {
+            let value = map.next_value_seed(LooseSeed)?;
+            if let Loose::Text(key) = key {
+                out.insert(key, value);
+            }
+        }
+        Ok(out)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(HashMap::new())
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(HashMap::new())
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(HashMap::new())
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(HashMap::new())
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(HashMap::new())
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(HashMap::new())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(HashMap::new())
+    }
+}
+
+/// The document, read through [`TopVisitor`].
+struct Top(HashMap<String, Loose>);
+
+impl<'de> Deserialize<'de> for Top {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Top, D::Error> {
+        d.deserialize_any(TopVisitor).map(Top)
+    }
 }
 
 impl Values {
@@ -57,11 +157,9 @@ impl Values {
         }) {
             return Ok(Values::default());
         }
-        match serde_yaml2::from_str::<Top>(yaml) {
-            Ok(Top::Map(map)) => Ok(Values { map }),
-            Ok(Top::Other(_)) => Ok(Values::default()),
-            Err(e) => Err(e.to_string()),
-        }
+        serde_yaml2::from_str::<Top>(yaml)
+            .map(|Top(map)| Values { map })
+            .map_err(|e| e.to_string())
     }
 
     fn get(&self, field: Field) -> Option<&Loose> {
