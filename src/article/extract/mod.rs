@@ -5,6 +5,7 @@
 //! fail on Korean, whose particles glue onto words).
 
 mod cleanup;
+mod container;
 mod density;
 mod embedded;
 mod fields;
@@ -25,6 +26,7 @@ use super::Article;
 use super::dom::Dom;
 use super::sites::{self, BodySource, SiteRule};
 use cleanup::clean_paragraphs;
+use container::container;
 use density::density;
 use embedded::{Fusion, hydration_paragraphs};
 use fields::{clean_author, clean_title, heading_texts, iso_date};
@@ -227,6 +229,8 @@ fn body(
         restore(dom);
         let page = Stats::compute(dom);
         push(&mut cands, Source::Generic, generic(dom, &page));
+        restore(dom);
+        push(&mut cands, Source::Container, container(dom, &page));
         restore(dom);
         // Scripts are read only when the DOM gave no full article: pages
         // carry megabytes of script, and the DOM copy agrees when it is there.

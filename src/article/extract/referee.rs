@@ -25,6 +25,8 @@ pub enum Source {
     JsonLd,
     /// `[itemprop=articleBody]` microdata.
     Microdata,
+    /// The whole box the site names as the article's (`entry-content`…).
+    Container,
     /// The generic content scorer.
     Generic,
     /// Hydration state in a script (`__NEXT_DATA__`, dehydrated queries…).
@@ -35,10 +37,11 @@ pub enum Source {
 
 impl Source {
     /// Every source, in order of trust.
-    pub const ALL: [Source; 6] = [
+    pub const ALL: [Source; 7] = [
         Source::Site,
         Source::JsonLd,
         Source::Microdata,
+        Source::Container,
         Source::Generic,
         Source::Embedded,
         Source::Density,
@@ -49,9 +52,10 @@ impl Source {
         match self {
             Source::Site => 0,
             Source::JsonLd | Source::Microdata => 1,
-            Source::Generic => 2,
-            Source::Embedded => 3,
-            Source::Density => 4,
+            Source::Container => 2,
+            Source::Generic => 3,
+            Source::Embedded => 4,
+            Source::Density => 5,
         }
     }
 
@@ -60,7 +64,7 @@ impl Source {
         match self {
             Source::Site => 0.95,
             Source::JsonLd | Source::Microdata => 0.9,
-            Source::Generic | Source::Embedded => 0.85,
+            Source::Generic | Source::Container | Source::Embedded => 0.85,
             Source::Density => 0.6,
         }
     }
@@ -93,6 +97,10 @@ const MIN_BODY: usize = 60;
 
 /// How much longer a lower-trust candidate must be to take over.
 const TAKEOVER_RATIO: f32 = 3.0;
+
+/// How much longer the generic scorer's body must be to replace the
+/// container's: trafilatura's rule for its readability fallback.
+const FALLBACK_RATIO: f32 = 2.0;
 
 /// Measurements of one candidate.
 #[derive(Debug, Clone, Copy, Default)]
@@ -177,7 +185,13 @@ pub fn choose(cands: &[Candidate], hints: &Hints) -> Verdict {
         let (p, a) = (shapes[pick], shapes[i]);
         let (ps, als) = (cands[pick].source, cands[i].source);
         // A cut body needs less to lose than a whole one.
-        let ratio = if p.cut { 1.2 } else { TAKEOVER_RATIO };
+        let ratio = if p.cut {
+            1.2
+        } else if ps == Source::Container && als == Source::Generic {
+            FALLBACK_RATIO
+        } else {
+            TAKEOVER_RATIO
+        };
         let much_longer = a.chars as f32 >= ratio * p.chars.max(1) as f32;
         // A short or cut body loses to a plausible one several times longer.
         // The density fallback, cruder, needs a short pick and far more text.
@@ -369,6 +383,20 @@ mod tests {
         let none = choose(&[cand(Source::Generic, &[])], &Hints::default());
         assert_eq!(none.chosen, None);
         assert_eq!(none.confidence, 0.0);
+    }
+
+    #[test]
+    fn container_beats_generic_unless_generic_is_twice_as_long() {
+        let c = [
+            cand(Source::Generic, &article(7)),
+            cand(Source::Container, &article(5)),
+        ];
+        assert_eq!(choose(&c, &Hints::default()).chosen, Some(1));
+        let c = [
+            cand(Source::Generic, &article(10)),
+            cand(Source::Container, &article(5)),
+        ];
+        assert_eq!(choose(&c, &Hints::default()).chosen, Some(0));
     }
 
     #[test]
