@@ -10,6 +10,7 @@ mod density;
 mod embedded;
 mod fields;
 mod generic;
+mod lead;
 mod metadata;
 mod prune;
 mod referee;
@@ -31,6 +32,7 @@ use density::density;
 use embedded::{Fusion, hydration_paragraphs};
 use fields::{clean_author, clean_title, heading_texts, iso_date};
 use generic::generic;
+use lead::missing_lead;
 use metadata::{JsonLd, Meta, canonical_url, naver_press};
 use referee::{Candidate, Hints, Verdict, choose, reads_like_prose};
 use select::{collapse, first_attr, first_text, fragment_paragraphs, host_of, text_len};
@@ -221,6 +223,7 @@ fn body(
     let site_trusted = cands
         .first()
         .is_some_and(|c| text_len(&c.paras) >= STALE_RULE_BELOW && reads_like_prose(&c.paras));
+    let mut page_stats = None;
     if !site_trusted {
         if let Some(b) = ld.body.as_deref() {
             push(&mut cands, Source::JsonLd, fragment_paragraphs(b));
@@ -247,8 +250,17 @@ fn body(
             push(&mut cands, Source::Density, density(dom, &page));
             restore(dom);
         }
+        page_stats = Some(page);
     }
     let verdict = choose(&cands, hints);
+    // The lead set apart from the body's box goes back at its head.
+    if let (Some(i), Some(page), Some(desc)) = (verdict.chosen, &page_stats, hints.description)
+        && cands[i].source != Source::Site
+        && let Some(lead) = missing_lead(dom, page, &cands[i].paras, desc)
+    {
+        let lead = clean_paragraphs(lead, cleanups);
+        cands[i].paras.splice(0..0, lead);
+    }
     let trace = Trace {
         winner: verdict.chosen.map(|i| cands[i].source),
         candidates: cands

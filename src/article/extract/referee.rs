@@ -98,6 +98,11 @@ const MIN_BODY: usize = 60;
 /// How much longer a lower-trust candidate must be to take over.
 const TAKEOVER_RATIO: f32 = 3.0;
 
+/// The container replaces structured data that is this much shorter and
+/// whose words it holds (this share of them): a summary in `articleBody`.
+const EXTENDS_RATIO: f32 = 1.1;
+const EXTENDS_OVERLAP: f32 = 0.8;
+
 /// How much longer the generic scorer's body must be to replace the
 /// container's: trafilatura's rule for its readability fallback.
 const FALLBACK_RATIO: f32 = 2.0;
@@ -206,7 +211,17 @@ pub fn choose(cands: &[Candidate], hints: &Hints) -> Verdict {
             && a.prose >= 0.5
             && a.chars * 2 >= p.chars
             && als != Source::Density;
-        if takes_over || prose_wins || same_tier {
+        // A summary in structured data loses to the site's own box when
+        // that box holds the summary's words and more.
+        let extends = als == Source::Container
+            && matches!(ps, Source::JsonLd | Source::Microdata)
+            && a.plausible()
+            && a.chars as f32 >= EXTENDS_RATIO * p.chars as f32
+            && overlap(
+                &word_set(&cands[pick].paras.join(" ")),
+                &word_set(&cands[i].paras.join(" ")),
+            ) >= EXTENDS_OVERLAP;
+        if takes_over || prose_wins || same_tier || extends {
             pick = i;
         }
     }
@@ -395,6 +410,25 @@ mod tests {
         let c = [
             cand(Source::Generic, &article(10)),
             cand(Source::Container, &article(5)),
+        ];
+        assert_eq!(choose(&c, &Hints::default()).chosen, Some(0));
+    }
+
+    #[test]
+    fn a_structured_summary_loses_to_the_box_that_holds_it() {
+        let more = "이어 총재는 물가 상승률이 목표 수준으로 수렴할 때까지 긴축 기조를 유지하겠다고 덧붙였다.";
+        let mut whole = article(4);
+        whole.push(more);
+        let c = [
+            cand(Source::JsonLd, &article(4)),
+            cand(Source::Container, &whole),
+        ];
+        assert_eq!(choose(&c, &Hints::default()).chosen, Some(1));
+        // A longer box with other words does not.
+        let other = [more; 6];
+        let c = [
+            cand(Source::JsonLd, &article(4)),
+            cand(Source::Container, &other),
         ];
         assert_eq!(choose(&c, &Hints::default()).chosen, Some(0));
     }
