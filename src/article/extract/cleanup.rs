@@ -28,8 +28,12 @@ pub(super) fn clean_paragraphs(paras: Vec<String>, cleanups: &[Cleanup]) -> Vec<
         if matches!(
             compact.as_str(),
             "관련기사" | "[관련기사]" | "■관련기사" | "▶관련기사" | "관련뉴스"
-        ) {
+        ) || (i > 0 && is_related_heading(&p, n))
+        {
             in_related = true;
+            continue;
+        }
+        if i > 0 && is_call_to_action(&p, n) {
             continue;
         }
         if in_related {
@@ -93,6 +97,68 @@ pub(super) fn is_boilerplate_line(p: &str, n: usize) -> bool {
     matches!(p, "광고" | "AD" | "Advertisement" | "ADVERTISEMENT")
 }
 
+/// A heading over a list of other articles, in the languages the generic
+/// path meets most: "You might also like:", "Lesen Sie auch", "À lire
+/// aussi"… The titles after it go with it (see [`clean_paragraphs`]).
+fn is_related_heading(p: &str, n: usize) -> bool {
+    const HEADINGS: &[&str] = &[
+        "you might also like",
+        "you may also like",
+        "related articles",
+        "related posts",
+        "related stories",
+        "recommended for you",
+        "more from",
+        "das könnte sie auch interessieren",
+        "das könnte dich auch interessieren",
+        "lesen sie auch",
+        "lies auch",
+        "weitere artikel",
+        "weitere aktuelle",
+        "mehr zum thema",
+        "auch interessant",
+        "à lire aussi",
+        "lire aussi",
+        "vous aimerez aussi",
+        "le puede interesar",
+        "te puede interesar",
+        "lee también",
+        "noticias relacionadas",
+        "leggi anche",
+        "czytaj także",
+        "zobacz także",
+    ];
+    n < 60 && {
+        let lower = p.to_lowercase();
+        HEADINGS.iter().any(|h| lower.starts_with(h))
+    }
+}
+
+/// A line that asks the reader to do something (share, rate, subscribe,
+/// follow) rather than telling the story.
+fn is_call_to_action(p: &str, n: usize) -> bool {
+    const CALLS: &[&str] = &[
+        "if you enjoyed",
+        "subscribe now",
+        "please subscribe",
+        "to view the full story",
+        "follow us on",
+        "share this article",
+        "share this post",
+        "artikel gefallen?",
+        "diesen artikel teilen",
+        "den artikel mit anderen teilen",
+        "wie bewerten sie diesen artikel",
+        "hier können sie den artikel bewerten",
+        "vorschau auf den nächsten artikel",
+        "pour lire la suite",
+    ];
+    n < 200 && {
+        let lower = p.to_lowercase();
+        CALLS.iter().any(|c| lower.contains(c))
+    }
+}
+
 pub(super) fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{3131}'..='\u{318E}')
 }
@@ -152,6 +218,38 @@ mod tests {
             clean_paragraphs(paras, &cleanups),
             vec!["본문 첫 문단이다."]
         );
+    }
+
+    #[test]
+    fn related_headings_and_calls_to_action_go() {
+        let paras: Vec<String> = [
+            "The council approved the new bridge on Monday, after a long debate.",
+            "Work starts in spring and should take two years.",
+            "You might also like:",
+            "Ten bridges worth a visit",
+            "Why cities love cable-stayed designs",
+            "The council will publish the contracts next month.",
+            "If you enjoyed reading this post, share it with a friend!",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        assert_eq!(
+            clean_paragraphs(paras, &[]),
+            vec![
+                "The council approved the new bridge on Monday, after a long debate.",
+                "Work starts in spring and should take two years.",
+                "The council will publish the contracts next month.",
+            ]
+        );
+        // A sentence that merely mentions reading more stays, and so does a
+        // first paragraph (a page titled "More from the archive").
+        let keep: Vec<String> = [
+            "More from the archive: letters of 1848",
+            "She wanted to read more about the bridges of Lyon, so she went.",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        assert_eq!(clean_paragraphs(keep.clone(), &[]), keep);
     }
 
     #[test]
