@@ -97,9 +97,10 @@ pub(super) fn is_boilerplate_line(p: &str, n: usize) -> bool {
     matches!(p, "광고" | "AD" | "Advertisement" | "ADVERTISEMENT")
 }
 
-/// A heading over a list of other articles, in the languages the generic
-/// path meets most: "You might also like:", "Lesen Sie auch", "À lire
-/// aussi"… The titles after it go with it (see [`clean_paragraphs`]).
+/// A heading over a list of other articles or a table of contents, in the
+/// languages the generic path meets most: "You might also like:", "Lesen
+/// Sie auch", "À lire aussi", "Inhaltsverzeichnis"… The titles after it go
+/// with it (see [`clean_paragraphs`]).
 fn is_related_heading(p: &str, n: usize) -> bool {
     const HEADINGS: &[&str] = &[
         "you might also like",
@@ -109,6 +110,15 @@ fn is_related_heading(p: &str, n: usize) -> bool {
         "related stories",
         "recommended for you",
         "more from",
+        "related coverage",
+        "about the author",
+        "table of contents",
+        "auch lesen",
+        "weitere beiträge",
+        "weitere pressemitteilungen",
+        "entdecke weitere",
+        "über den autor",
+        "inhaltsverzeichnis",
         "das könnte sie auch interessieren",
         "das könnte dich auch interessieren",
         "lesen sie auch",
@@ -130,7 +140,7 @@ fn is_related_heading(p: &str, n: usize) -> bool {
     ];
     n < 60 && {
         let lower = p.to_lowercase();
-        HEADINGS.iter().any(|h| lower.starts_with(h))
+        HEADINGS.iter().any(|h| lower.starts_with(h)) || lower.contains("auch interessieren")
     }
 }
 
@@ -152,6 +162,8 @@ fn is_call_to_action(p: &str, n: usize) -> bool {
         "hier können sie den artikel bewerten",
         "vorschau auf den nächsten artikel",
         "pour lire la suite",
+        "keine kommentare",
+        "nicht eingeloggt",
     ];
     n < 200 && {
         let lower = p.to_lowercase();
