@@ -246,13 +246,16 @@ pub fn choose(cands: &[Candidate], hints: &Hints) -> Verdict {
 fn confidence(cands: &[Candidate], shapes: &[Shape], pick: usize, hints: &Hints) -> f32 {
     let s = shapes[pick];
     let mut c = cands[pick].source.prior();
-    // Agreement: an independent candidate (the density fallback re-reads
-    // the same blocks, so it is no witness) or the page's description.
+    // Agreement: an independent candidate or the page's description. The
+    // density fallback re-reads the same blocks, and the container and the
+    // generic scorer read the same layout: no witnesses for each other.
     let words = word_set(&cands[pick].paras.join(" "));
+    let layout = |s: Source| matches!(s, Source::Container | Source::Generic);
     let agrees = cands.iter().enumerate().any(|(i, o)| {
         i != pick
             && o.source != cands[pick].source
             && o.source != Source::Density
+            && !(layout(o.source) && layout(cands[pick].source))
             && shapes[i].chars >= MIN_BODY
             && overlap(&word_set(&o.paras.join(" ")), &words) >= 0.8
     });
