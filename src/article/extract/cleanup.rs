@@ -94,7 +94,33 @@ pub(super) fn is_boilerplate_line(p: &str, n: usize) -> bool {
     if n < 100 && (p.starts_with('▶') || p.starts_with('☞') || p.starts_with("▷")) {
         return true;
     }
+    // Photo credits: "Foto: ATON", "Crédits photos : Bestimage" (short, no
+    // sentence end).
+    if n < 80 && !p.trim_end().ends_with('.') && is_photo_credit(p) {
+        return true;
+    }
     matches!(p, "광고" | "AD" | "Advertisement" | "ADVERTISEMENT")
+}
+
+fn is_photo_credit(p: &str) -> bool {
+    let lower = p.to_lowercase();
+    let Some((label, rest)) = lower.split_once(':') else {
+        return false;
+    };
+    !rest.trim().is_empty()
+        && matches!(
+            label.trim(),
+            "foto"
+                | "fotos"
+                | "photo"
+                | "photos"
+                | "bild"
+                | "bilder"
+                | "image"
+                | "crédits photos"
+                | "crédit photo"
+                | "photo credit"
+        )
 }
 
 /// A heading over a list of other articles or a table of contents, in the
@@ -262,6 +288,18 @@ mod tests {
         .map(str::to_owned)
         .to_vec();
         assert_eq!(clean_paragraphs(keep.clone(), &[]), keep);
+    }
+
+    #[test]
+    fn photo_credits_go_sentences_about_photos_stay() {
+        assert!(is_boilerplate_line("Foto: ATON", 10));
+        assert!(is_boilerplate_line("Crédits photos : Bestimage", 26));
+        let p = "Photo: the mayor opened the bridge, and hundreds of people walked across it on the first day.";
+        assert!(!is_boilerplate_line(p, p.chars().count()));
+        assert!(!is_boilerplate_line(
+            "Fotos von der Eröffnung gibt es morgen.",
+            39
+        ));
     }
 
     #[test]
