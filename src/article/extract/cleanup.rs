@@ -102,6 +102,7 @@ pub(super) fn is_boilerplate_line(p: &str, n: usize) -> bool {
     matches!(p, "광고" | "AD" | "Advertisement" | "ADVERTISEMENT")
 }
 
+/// "Foto: …", "Crédits photos : …": a label naming a picture's source.
 fn is_photo_credit(p: &str) -> bool {
     let lower = p.to_lowercase();
     let Some((label, rest)) = lower.split_once(':') else {
@@ -145,8 +146,6 @@ fn is_related_heading(p: &str, n: usize) -> bool {
         "entdecke weitere",
         "über den autor",
         "inhaltsverzeichnis",
-        "das könnte sie auch interessieren",
-        "das könnte dich auch interessieren",
         "lesen sie auch",
         "lies auch",
         "weitere artikel",
@@ -166,6 +165,7 @@ fn is_related_heading(p: &str, n: usize) -> bool {
     ];
     n < 60 && {
         let lower = p.to_lowercase();
+        // "Das könnte Sie (dich) auch interessieren", "Was Sie auch interessieren könnte"…
         HEADINGS.iter().any(|h| lower.starts_with(h)) || lower.contains("auch interessieren")
     }
 }
