@@ -167,12 +167,7 @@ async fn respond(mut stream: TcpStream, path: &str) {
             Ok(())
         }
         "/gzip-bomb" => {
-            let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-            let zeros = vec![b' '; 1024 * 1024];
-            for _ in 0..64 {
-                enc.write_all(&zeros).unwrap();
-            }
-            let bomb = enc.finish().unwrap();
+            let bomb = gzip_bomb();
             let h = head(
                 "200 OK",
                 &format!(
@@ -180,7 +175,7 @@ async fn respond(mut stream: TcpStream, path: &str) {
                     bomb.len()
                 ),
             );
-            stream.write_all(&[h.as_bytes(), &bomb].concat()).await
+            stream.write_all(&[h.as_bytes(), bomb].concat()).await
         }
         "/pdf" => {
             stream
@@ -226,7 +221,22 @@ async fn respond(mut stream: TcpStream, path: &str) {
 }
 
 /// Starts the server on an ephemeral port; it lives as long as the runtime.
+/// 64 MiB of spaces gzipped, built once: compressing it (in a debug build)
+/// takes seconds that are the test server's, not the client's.
+fn gzip_bomb() -> &'static [u8] {
+    static BOMB: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    BOMB.get_or_init(|| {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let zeros = vec![b' '; 1024 * 1024];
+        for _ in 0..64 {
+            enc.write_all(&zeros).unwrap();
+        }
+        enc.finish().unwrap()
+    })
+}
+
 async fn server() -> SocketAddr {
+    gzip_bomb();
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {

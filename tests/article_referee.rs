@@ -51,7 +51,11 @@ fn a_stale_site_rule_hitting_a_teaser_list_loses_to_the_article() {
     );
     let url = url::Url::parse("https://www.hankyung.com/article/2026112099998").unwrap();
     let (a, trace) = extract_traced(html.as_bytes(), Some(&url), None);
-    assert_eq!(trace.winner, Some(Source::Generic), "{trace:?}");
+    // The article's own box (`section.story`) or the generic scorer: not the rule.
+    assert!(
+        matches!(trace.winner, Some(Source::Container | Source::Generic)),
+        "{trace:?}"
+    );
     assert_eq!(a.body.matches("연구개발").count(), 6, "{}", a.body);
     assert!(!a.body.contains("많이 본 뉴스"), "{}", a.body);
 }
@@ -137,4 +141,20 @@ fn cli_json_carries_the_confidence() {
     );
     let c = v["confidence"].as_f64().unwrap();
     assert!((0.5..=1.0).contains(&c), "{c}");
+}
+
+#[test]
+fn the_lead_set_apart_from_the_body_comes_back_at_its_head() {
+    let lead = "The council approved the new bridge on Monday after a long debate about its cost and its look.";
+    let para = "Work starts in spring and should take two years, the mayor said, adding that traffic will be diverted. ";
+    let html = format!(
+        r#"<html><head><title>Bridge</title><meta property="og:description" content="{lead}"></head><body>
+        <header><h1>Bridge approved</h1><h2 class="dek">{lead}</h2><p class="standfirst">{lead}</p></header>
+        <div class="entry-content"><p>{para}</p><p>{para}</p><p>{para}</p></div></body></html>"#
+    );
+    let (a, _) = extract_traced(html.as_bytes(), None, None);
+    assert!(a.body.starts_with(lead), "{}", a.body);
+    // Once, from the paragraph: not again from the subtitle heading.
+    assert_eq!(a.body.matches(lead).count(), 1, "{}", a.body);
+    assert_eq!(a.body.matches("Work starts").count(), 3, "{}", a.body);
 }

@@ -28,8 +28,12 @@ pub(super) fn clean_paragraphs(paras: Vec<String>, cleanups: &[Cleanup]) -> Vec<
         if matches!(
             compact.as_str(),
             "관련기사" | "[관련기사]" | "■관련기사" | "▶관련기사" | "관련뉴스"
-        ) {
+        ) || (i > 0 && is_related_heading(&p, n))
+        {
             in_related = true;
+            continue;
+        }
+        if i > 0 && is_call_to_action(&p, n) {
             continue;
         }
         if in_related {
@@ -90,7 +94,107 @@ pub(super) fn is_boilerplate_line(p: &str, n: usize) -> bool {
     if n < 100 && (p.starts_with('▶') || p.starts_with('☞') || p.starts_with("▷")) {
         return true;
     }
+    // Photo credits: "Foto: ATON", "Crédits photos : Bestimage" (short, no
+    // sentence end).
+    if n < 80 && !p.trim_end().ends_with('.') && is_photo_credit(p) {
+        return true;
+    }
     matches!(p, "광고" | "AD" | "Advertisement" | "ADVERTISEMENT")
+}
+
+/// "Foto: …", "Crédits photos : …": a label naming a picture's source.
+fn is_photo_credit(p: &str) -> bool {
+    let lower = p.to_lowercase();
+    let Some((label, rest)) = lower.split_once(':') else {
+        return false;
+    };
+    !rest.trim().is_empty()
+        && matches!(
+            label.trim(),
+            "foto"
+                | "fotos"
+                | "photo"
+                | "photos"
+                | "bild"
+                | "bilder"
+                | "image"
+                | "crédits photos"
+                | "crédit photo"
+                | "photo credit"
+        )
+}
+
+/// A heading over a list of other articles or a table of contents, in the
+/// languages the generic path meets most: "You might also like:", "Lesen
+/// Sie auch", "À lire aussi", "Inhaltsverzeichnis"… The titles after it go
+/// with it (see [`clean_paragraphs`]).
+fn is_related_heading(p: &str, n: usize) -> bool {
+    const HEADINGS: &[&str] = &[
+        "you might also like",
+        "you may also like",
+        "related articles",
+        "related posts",
+        "related stories",
+        "recommended for you",
+        "more from",
+        "related coverage",
+        "about the author",
+        "table of contents",
+        "auch lesen",
+        "weitere beiträge",
+        "weitere pressemitteilungen",
+        "entdecke weitere",
+        "über den autor",
+        "inhaltsverzeichnis",
+        "lesen sie auch",
+        "lies auch",
+        "weitere artikel",
+        "weitere aktuelle",
+        "mehr zum thema",
+        "auch interessant",
+        "à lire aussi",
+        "lire aussi",
+        "vous aimerez aussi",
+        "le puede interesar",
+        "te puede interesar",
+        "lee también",
+        "noticias relacionadas",
+        "leggi anche",
+        "czytaj także",
+        "zobacz także",
+    ];
+    n < 60 && {
+        let lower = p.to_lowercase();
+        // "Das könnte Sie (dich) auch interessieren", "Was Sie auch interessieren könnte"…
+        HEADINGS.iter().any(|h| lower.starts_with(h)) || lower.contains("auch interessieren")
+    }
+}
+
+/// A line that asks the reader to do something (share, rate, subscribe,
+/// follow) rather than telling the story.
+fn is_call_to_action(p: &str, n: usize) -> bool {
+    const CALLS: &[&str] = &[
+        "if you enjoyed",
+        "subscribe now",
+        "please subscribe",
+        "to view the full story",
+        "follow us on",
+        "share this article",
+        "share this post",
+        "artikel gefallen?",
+        "diesen artikel teilen",
+        "den artikel mit anderen teilen",
+        "wie bewerten sie diesen artikel",
+        "hier können sie den artikel bewerten",
+        "vorschau auf den nächsten artikel",
+        "pour lire la suite",
+        "keine kommentare",
+        "nicht eingeloggt",
+    ];
+    n < 200 && {
+        let lower = p.to_lowercase();
+        CALLS.iter().any(|c| lower.contains(c))
+    }
 }
 
 pub(super) fn is_hangul(c: char) -> bool {
@@ -152,6 +256,50 @@ mod tests {
             clean_paragraphs(paras, &cleanups),
             vec!["본문 첫 문단이다."]
         );
+    }
+
+    #[test]
+    fn related_headings_and_calls_to_action_go() {
+        let paras: Vec<String> = [
+            "The council approved the new bridge on Monday, after a long debate.",
+            "Work starts in spring and should take two years.",
+            "You might also like:",
+            "Ten bridges worth a visit",
+            "Why cities love cable-stayed designs",
+            "The council will publish the contracts next month.",
+            "If you enjoyed reading this post, share it with a friend!",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        assert_eq!(
+            clean_paragraphs(paras, &[]),
+            vec![
+                "The council approved the new bridge on Monday, after a long debate.",
+                "Work starts in spring and should take two years.",
+                "The council will publish the contracts next month.",
+            ]
+        );
+        // A sentence that merely mentions reading more stays, and so does a
+        // first paragraph (a page titled "More from the archive").
+        let keep: Vec<String> = [
+            "More from the archive: letters of 1848",
+            "She wanted to read more about the bridges of Lyon, so she went.",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        assert_eq!(clean_paragraphs(keep.clone(), &[]), keep);
+    }
+
+    #[test]
+    fn photo_credits_go_sentences_about_photos_stay() {
+        assert!(is_boilerplate_line("Foto: ATON", 10));
+        assert!(is_boilerplate_line("Crédits photos : Bestimage", 26));
+        let p = "Photo: the mayor opened the bridge, and hundreds of people walked across it on the first day.";
+        assert!(!is_boilerplate_line(p, p.chars().count()));
+        assert!(!is_boilerplate_line(
+            "Fotos von der Eröffnung gibt es morgen.",
+            39
+        ));
     }
 
     #[test]

@@ -76,6 +76,28 @@ fn hydration_body(doc: &Html, hints: &Hints) -> Option<String> {
             break;
         }
     }
+    // Components that hydrate from an attribute (`data-react-props`,
+    // `data-props`, `data-state`…) carry the same JSON outside any script.
+    if walk.best.is_none() {
+        for el in doc
+            .root_element()
+            .descendants()
+            .filter_map(scraper::ElementRef::wrap)
+        {
+            for (name, value) in el.value().attrs() {
+                let v = value.trim_start();
+                if name.starts_with("data-") && v.len() >= MIN_SCRIPT && v.starts_with(['{', '[']) {
+                    walk.parses += 1;
+                    if let Ok(json) = serde_json::from_str::<Value>(v) {
+                        walk.value(&json, 0);
+                    }
+                }
+            }
+            if walk.parses >= MAX_PARSES || walk.nodes >= MAX_NODES {
+                break;
+            }
+        }
+    }
     walk.best.map(|(_, _, s)| s)
 }
 
@@ -362,6 +384,22 @@ mod tests {
         // Only the comment: it does not agree with the page, so nothing.
         let only = serde_json::json!({"c": {"content": "전혀 다른 이야기를 길게 늘어놓는 댓글이다. ".repeat(12)}});
         assert!(body_of(&format!("<script>window[\"__S__\"]={only}</script>")).is_empty());
+    }
+
+    #[test]
+    fn json_in_a_data_attribute_is_read_when_no_script_has_it() {
+        let props = serde_json::json!({"project": {"title": HEADLINE, "text": format!("<p>{PARA}</p>").repeat(2)}});
+        let attr = props
+            .to_string()
+            .replace('&', "&amp;")
+            .replace('"', "&quot;");
+        let out = body_of(&format!("<div data-react-props=\"{attr}\"></div>"));
+        assert_eq!(out, vec![PARA; 2]);
+        // An attribute that is not JSON, or not data-*, is not read.
+        let out = body_of(&format!(
+            "<div title=\"{attr}\" data-x=\"{PARA}{PARA}{PARA}\"></div>"
+        ));
+        assert!(out.is_empty(), "{out:?}");
     }
 
     #[test]

@@ -198,7 +198,9 @@ pub(super) fn trim_edges(out: &mut Vec<String>) {
 
 pub(super) fn ends_sentence(t: &str) -> bool {
     let t = t.trim_end();
-    t.ends_with(['.', '。', '!', '?', '"', '”', '다'])
+    // Latin, CJK and full-width stops, quotes, Korean's final "다", the
+    // Indic danda and the Arabic question mark.
+    t.ends_with(['.', '。', '!', '?', '"', '”', '다', '！', '？', '।', '؟'])
 }
 
 pub(super) fn init_score(dom: &Dom, i: Ix, score: &mut [f32], initialised: &mut [bool]) {
@@ -223,4 +225,26 @@ pub(super) fn init_score(dom: &Dom, i: Ix, score: &mut [f32], initialised: &mut 
         w += 50.0;
     }
     score[i] = base + w;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends_in_several_scripts() {
+        for t in [
+            "A sentence.",
+            "문장이다",
+            "質問？",
+            "বাক্য।",
+            "سؤال؟",
+            "He said \"no\"",
+        ] {
+            assert!(ends_sentence(t), "{t}");
+        }
+        for t in ["TRENDING", "Lesen Sie auch:", "2019-09-21"] {
+            assert!(!ends_sentence(t), "{t}");
+        }
+    }
 }

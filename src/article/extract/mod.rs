@@ -5,10 +5,12 @@
 //! fail on Korean, whose particles glue onto words).
 
 mod cleanup;
+mod container;
 mod density;
 mod embedded;
 mod fields;
 mod generic;
+mod lead;
 mod metadata;
 mod prune;
 mod referee;
@@ -25,10 +27,12 @@ use super::Article;
 use super::dom::Dom;
 use super::sites::{self, BodySource, SiteRule};
 use cleanup::clean_paragraphs;
+use container::container;
 use density::density;
 use embedded::{Fusion, hydration_paragraphs};
 use fields::{clean_author, clean_title, heading_texts, iso_date};
 use generic::generic;
+use lead::missing_lead;
 use metadata::{JsonLd, Meta, canonical_url, naver_press};
 use referee::{Candidate, Hints, Verdict, choose, reads_like_prose};
 use select::{collapse, first_attr, first_text, fragment_paragraphs, host_of, text_len};
@@ -219,6 +223,7 @@ fn body(
     let site_trusted = cands
         .first()
         .is_some_and(|c| text_len(&c.paras) >= STALE_RULE_BELOW && reads_like_prose(&c.paras));
+    let mut page_stats = None;
     if !site_trusted {
         if let Some(b) = ld.body.as_deref() {
             push(&mut cands, Source::JsonLd, fragment_paragraphs(b));
@@ -227,6 +232,8 @@ fn body(
         restore(dom);
         let page = Stats::compute(dom);
         push(&mut cands, Source::Generic, generic(dom, &page));
+        restore(dom);
+        push(&mut cands, Source::Container, container(dom, &page));
         restore(dom);
         // Scripts are read only when the DOM gave no full article: pages
         // carry megabytes of script, and the DOM copy agrees when it is there.
@@ -243,8 +250,17 @@ fn body(
             push(&mut cands, Source::Density, density(dom, &page));
             restore(dom);
         }
+        page_stats = Some(page);
     }
     let verdict = choose(&cands, hints);
+    // The lead set apart from the body's box goes back at its head.
+    if let (Some(i), Some(page), Some(desc)) = (verdict.chosen, &page_stats, hints.description)
+        && cands[i].source != Source::Site
+        && let Some(lead) = missing_lead(dom, page, &cands[i].paras, desc)
+    {
+        let lead = clean_paragraphs(lead, cleanups);
+        cands[i].paras.splice(0..0, lead);
+    }
     let trace = Trace {
         winner: verdict.chosen.map(|i| cands[i].source),
         candidates: cands

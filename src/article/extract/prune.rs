@@ -120,7 +120,7 @@ pub(super) const MAYBE_LONG: &[&str] = &[
 /// navigation and page chrome, hidden elements, and (when `strip_unlikely`)
 /// blocks whose class or id says they are comments, shares, related links...
 ///
-/// A `header`, a `form` or an "unlikely" class is only a hint: an element
+/// A `header`, a `form`, `aria-hidden` or an "unlikely" class is only a hint: an element
 /// that holds most of the page's prose (a theme that wraps the article in
 /// `div#socialicons-sticky`, an unclosed `<header>`) is kept.
 ///
@@ -141,7 +141,6 @@ pub(super) fn prune(dom: &mut Dom, page: &Stats, strip_unlikely: bool) {
                 "nav" | "aside" | "footer" | "figure" | "figcaption" | "dialog" | "menu"
             )
             || e.attr("hidden").is_some()
-            || e.attr("aria-hidden").is_some_and(|v| v == "true")
             || e.attr("style").is_some_and(|s| {
                 let s = s.replace(' ', "").to_ascii_lowercase();
                 s.contains("display:none") || s.contains("visibility:hidden")
@@ -158,7 +157,10 @@ pub(super) fn prune(dom: &mut Dom, page: &Stats, strip_unlikely: bool) {
                         | "dialog"
                 )
             });
+        // `aria-hidden` hides an off-canvas menu, and on some themes an
+        // unclosed one swallows the whole page: a hint, not a verdict.
         let soft = matches!(tag, "form" | "header")
+            || e.attr("aria-hidden").is_some_and(|v| v == "true")
             || (strip_unlikely
                 && !matches!(tag, "a" | "article" | "main")
                 && has_word(&e.class_id, UNLIKELY_LONG, UNLIKELY_SHORT)
@@ -206,8 +208,10 @@ pub(super) fn clean_subtree(dom: &mut Dom, stats: &mut Stats, root: Ix) {
             {
                 true
             }
+            // A box named like chrome that holds most of what is left of
+            // the content in paragraphs is the article's wrapper.
             "table" | "ul" | "ol" | "div" | "section" | "dl" | "aside" | "center" | "span" => {
-                conditional(tag, &c, weight)
+                conditional(tag, &c, weight) && !holds_the_prose(&c, stats.0[root].chars)
             }
             "p" => c.chars > 0 && c.link_density() > 0.8 && c.chars < 200,
             _ => false,
@@ -268,4 +272,61 @@ pub(super) fn conditional(tag: &str, c: &Count, weight: i32) -> bool {
         || (weight >= 25 && ld > 0.5)
         || (is_list && ld > 0.5)
         || ((c.embed == 1 && len < 75) || c.embed > 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    const PARA: &str = "Die Stadt hat am Montag beschlossen, die Brücke zu sanieren, und die Arbeiten beginnen schon im Frühjahr.";
+
+    fn dom_of(html: &str) -> Dom {
+        Dom::from_html(&Html::parse_document(html))
+    }
+
+    fn text_after_prune(html: &str) -> String {
+        let mut dom = dom_of(html);
+        let page = Stats::compute(&dom);
+        prune(&mut dom, &page, true);
+        let mut out = Vec::new();
+        dom.paragraphs(dom.body(), &mut out);
+        out.join("\n")
+    }
+
+    #[test]
+    fn aria_hidden_is_a_hint_not_a_verdict() {
+        // An off-canvas menu goes…
+        let menu = format!(
+            "<body><div aria-hidden=true><p>Menü Startseite Kontakt</p></div><p>{PARA}</p><p>{PARA}</p></body>"
+        );
+        assert!(!text_after_prune(&menu).contains("Menü"));
+        // …but an unclosed one that swallowed the article stays.
+        let swallowed = format!(
+            "<body><div aria-hidden=true><a href=/>Menü</a><p>{PARA}</p><p>{PARA}</p></div></body>"
+        );
+        assert!(text_after_prune(&swallowed).contains("Die Stadt"));
+    }
+
+    #[test]
+    fn cleaning_keeps_a_chrome_named_box_holding_the_prose() {
+        let run = |html: &str| {
+            let mut dom = dom_of(html);
+            let mut stats = Stats::compute(&dom);
+            let body = dom.body();
+            clean_subtree(&mut dom, &mut stats, body);
+            let mut out = Vec::new();
+            dom.paragraphs(body, &mut out);
+            out
+        };
+        let wrapped = format!(
+            "<body><div id=socialicons-sticky><p>{PARA}</p><p>{PARA}</p></div><p>Kurz.</p></body>"
+        );
+        assert_eq!(run(&wrapped).len(), 3);
+        // A share box beside the article still goes.
+        let beside = format!(
+            "<body><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><div class=share><p>Teilen Sie diesen Artikel</p></div></body>"
+        );
+        assert_eq!(run(&beside).len(), 3);
+    }
 }

@@ -25,6 +25,8 @@ pub enum Source {
     JsonLd,
     /// `[itemprop=articleBody]` microdata.
     Microdata,
+    /// The whole box the site names as the article's (`entry-content`…).
+    Container,
     /// The generic content scorer.
     Generic,
     /// Hydration state in a script (`__NEXT_DATA__`, dehydrated queries…).
@@ -35,10 +37,11 @@ pub enum Source {
 
 impl Source {
     /// Every source, in order of trust.
-    pub const ALL: [Source; 6] = [
+    pub const ALL: [Source; 7] = [
         Source::Site,
         Source::JsonLd,
         Source::Microdata,
+        Source::Container,
         Source::Generic,
         Source::Embedded,
         Source::Density,
@@ -49,9 +52,10 @@ impl Source {
         match self {
             Source::Site => 0,
             Source::JsonLd | Source::Microdata => 1,
-            Source::Generic => 2,
-            Source::Embedded => 3,
-            Source::Density => 4,
+            Source::Container => 2,
+            Source::Generic => 3,
+            Source::Embedded => 4,
+            Source::Density => 5,
         }
     }
 
@@ -60,7 +64,7 @@ impl Source {
         match self {
             Source::Site => 0.95,
             Source::JsonLd | Source::Microdata => 0.9,
-            Source::Generic | Source::Embedded => 0.85,
+            Source::Generic | Source::Container | Source::Embedded => 0.85,
             Source::Density => 0.6,
         }
     }
@@ -93,6 +97,15 @@ const MIN_BODY: usize = 60;
 
 /// How much longer a lower-trust candidate must be to take over.
 const TAKEOVER_RATIO: f32 = 3.0;
+
+/// The container replaces structured data that is this much shorter and
+/// whose words it holds (this share of them): a summary in `articleBody`.
+const EXTENDS_RATIO: f32 = 1.1;
+const EXTENDS_OVERLAP: f32 = 0.8;
+
+/// How much longer the generic scorer's body must be to replace the
+/// container's: trafilatura's rule for its readability fallback.
+const FALLBACK_RATIO: f32 = 2.0;
 
 /// Measurements of one candidate.
 #[derive(Debug, Clone, Copy, Default)]
@@ -177,7 +190,13 @@ pub fn choose(cands: &[Candidate], hints: &Hints) -> Verdict {
         let (p, a) = (shapes[pick], shapes[i]);
         let (ps, als) = (cands[pick].source, cands[i].source);
         // A cut body needs less to lose than a whole one.
-        let ratio = if p.cut { 1.2 } else { TAKEOVER_RATIO };
+        let ratio = if p.cut {
+            1.2
+        } else if ps == Source::Container && als == Source::Generic {
+            FALLBACK_RATIO
+        } else {
+            TAKEOVER_RATIO
+        };
         let much_longer = a.chars as f32 >= ratio * p.chars.max(1) as f32;
         // A short or cut body loses to a plausible one several times longer.
         // The density fallback, cruder, needs a short pick and far more text.
@@ -192,7 +211,17 @@ pub fn choose(cands: &[Candidate], hints: &Hints) -> Verdict {
             && a.prose >= 0.5
             && a.chars * 2 >= p.chars
             && als != Source::Density;
-        if takes_over || prose_wins || same_tier {
+        // A summary in structured data loses to the site's own box when
+        // that box holds the summary's words and more.
+        let extends = als == Source::Container
+            && matches!(ps, Source::JsonLd | Source::Microdata)
+            && a.plausible()
+            && a.chars as f32 >= EXTENDS_RATIO * p.chars as f32
+            && overlap(
+                &word_set(&cands[pick].paras.join(" ")),
+                &word_set(&cands[i].paras.join(" ")),
+            ) >= EXTENDS_OVERLAP;
+        if takes_over || prose_wins || same_tier || extends {
             pick = i;
         }
     }
@@ -217,13 +246,16 @@ pub fn choose(cands: &[Candidate], hints: &Hints) -> Verdict {
 fn confidence(cands: &[Candidate], shapes: &[Shape], pick: usize, hints: &Hints) -> f32 {
     let s = shapes[pick];
     let mut c = cands[pick].source.prior();
-    // Agreement: an independent candidate (the density fallback re-reads
-    // the same blocks, so it is no witness) or the page's description.
+    // Agreement: an independent candidate or the page's description. The
+    // density fallback re-reads the same blocks, and the container and the
+    // generic scorer read the same layout: no witnesses for each other.
     let words = word_set(&cands[pick].paras.join(" "));
+    let layout = |s: Source| matches!(s, Source::Container | Source::Generic);
     let agrees = cands.iter().enumerate().any(|(i, o)| {
         i != pick
             && o.source != cands[pick].source
             && o.source != Source::Density
+            && !(layout(o.source) && layout(cands[pick].source))
             && shapes[i].chars >= MIN_BODY
             && overlap(&word_set(&o.paras.join(" ")), &words) >= 0.8
     });
@@ -369,6 +401,39 @@ mod tests {
         let none = choose(&[cand(Source::Generic, &[])], &Hints::default());
         assert_eq!(none.chosen, None);
         assert_eq!(none.confidence, 0.0);
+    }
+
+    #[test]
+    fn container_beats_generic_unless_generic_is_twice_as_long() {
+        let c = [
+            cand(Source::Generic, &article(7)),
+            cand(Source::Container, &article(5)),
+        ];
+        assert_eq!(choose(&c, &Hints::default()).chosen, Some(1));
+        let c = [
+            cand(Source::Generic, &article(10)),
+            cand(Source::Container, &article(5)),
+        ];
+        assert_eq!(choose(&c, &Hints::default()).chosen, Some(0));
+    }
+
+    #[test]
+    fn a_structured_summary_loses_to_the_box_that_holds_it() {
+        let more = "이어 총재는 물가 상승률이 목표 수준으로 수렴할 때까지 긴축 기조를 유지하겠다고 덧붙였다.";
+        let mut whole = article(4);
+        whole.push(more);
+        let c = [
+            cand(Source::JsonLd, &article(4)),
+            cand(Source::Container, &whole),
+        ];
+        assert_eq!(choose(&c, &Hints::default()).chosen, Some(1));
+        // A longer box with other words does not.
+        let other = [more; 6];
+        let c = [
+            cand(Source::JsonLd, &article(4)),
+            cand(Source::Container, &other),
+        ];
+        assert_eq!(choose(&c, &Hints::default()).chosen, Some(0));
     }
 
     #[test]
