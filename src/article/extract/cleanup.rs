@@ -27,7 +27,16 @@ pub(super) fn clean_paragraphs(paras: Vec<String>, cleanups: &[Cleanup]) -> Vec<
         let compact: String = p.chars().filter(|c| !c.is_whitespace()).collect();
         if matches!(
             compact.as_str(),
-            "관련기사" | "[관련기사]" | "■관련기사" | "▶관련기사" | "관련뉴스"
+            "관련기사"
+                | "[관련기사]"
+                | "■관련기사"
+                | "▶관련기사"
+                | "관련뉴스"
+                | "함께보면좋은기사"
+                | "함께읽으면좋은기사"
+                | "추천기사"
+                | "많이본뉴스"
+                | "많이본기사"
         ) || (i > 0 && is_related_heading(&p, n))
         {
             in_related = true;
@@ -125,7 +134,8 @@ fn is_photo_credit(p: &str) -> bool {
 }
 
 /// A heading over a list of other articles or a table of contents, in the
-/// languages the generic path meets most: "You might also like:", "Lesen
+/// languages the generic path meets most, as widgets commonly word them
+/// (phrases of the kind, never the wording of one page): "You might also like:", "Lesen
 /// Sie auch", "À lire aussi", "Inhaltsverzeichnis"… The titles after it go
 /// with it (see [`clean_paragraphs`]).
 fn is_related_heading(p: &str, n: usize) -> bool {
@@ -142,14 +152,11 @@ fn is_related_heading(p: &str, n: usize) -> bool {
         "table of contents",
         "auch lesen",
         "weitere beiträge",
-        "weitere pressemitteilungen",
-        "entdecke weitere",
         "über den autor",
         "inhaltsverzeichnis",
         "lesen sie auch",
         "lies auch",
         "weitere artikel",
-        "weitere aktuelle",
         "mehr zum thema",
         "auch interessant",
         "à lire aussi",
@@ -181,15 +188,8 @@ fn is_call_to_action(p: &str, n: usize) -> bool {
         "follow us on",
         "share this article",
         "share this post",
-        "artikel gefallen?",
         "diesen artikel teilen",
-        "den artikel mit anderen teilen",
-        "wie bewerten sie diesen artikel",
-        "hier können sie den artikel bewerten",
-        "vorschau auf den nächsten artikel",
         "pour lire la suite",
-        "keine kommentare",
-        "nicht eingeloggt",
     ];
     n < 200 && {
         let lower = p.to_lowercase();
@@ -309,6 +309,8 @@ mod tests {
             "물가가 안정되고 있다는 판단이다.".to_owned(),
             "관련기사".to_owned(),
             "금리 동결 배경은".to_owned(),
+            "함께 보면 좋은 기사".to_owned(),
+            "환율 다시 1400원대".to_owned(),
             "홍길동 기자 hong@example.co.kr".to_owned(),
             "ⓒ 이데일리, 무단전재 및 재배포 금지".to_owned(),
         ];
