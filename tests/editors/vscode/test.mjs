@@ -60,15 +60,18 @@ try {
     editor = await openFile('quickfix.scrap.md');
     const lang = page.locator('.statusbar-item[id="status.editor.mode"]');
     await waitFor('the language mode "Scrap"', async () => /Scrap/.test(await lang.innerText()), 20000);
-    const squiggle = page.locator('.monaco-editor .squiggly-error').first();
-    await squiggle.waitFor({ state: 'attached', timeout: TIMEOUT });
+    // A squiggle that is laid out: a decoration can be in the page before
+    // it has a size (a re-render under load), and a pointer cannot rest on it.
+    const squiggle = page.locator('.monaco-editor .squiggly-error').filter({ visible: true }).first();
+    await squiggle.waitFor({ state: 'visible', timeout: TIMEOUT });
     // A hover shows after the pointer rests on the squiggle; under load the
-    // first rest can be missed, so move away and back a few times.
+    // first rest can be missed (or the squiggle re-rendered under it), so
+    // move away and back a few times.
     const hover = page.locator('.monaco-hover').filter({ hasText: 'scrapls' }).first();
     for (let attempt = 1; ; attempt++) {
-      await page.mouse.move(5, 5);
-      await squiggle.hover({ force: true });
       try {
+        await page.mouse.move(5, 5);
+        await squiggle.hover({ force: true, timeout: 5000 });
         await hover.waitFor({ state: 'visible', timeout: 7000 });
         break;
       } catch (e) {
@@ -94,7 +97,7 @@ try {
   });
 
   await test('the quick fix inserts the section (checked in the saved file)', async () => {
-    const squiggle = page.locator('.monaco-editor .squiggly-error').first();
+    const squiggle = page.locator('.monaco-editor .squiggly-error').filter({ visible: true }).first();
     await squiggle.click({ force: true });
     await page.keyboard.press('Control+.');
     const item = page
