@@ -129,13 +129,27 @@ impl InitialsFinder {
     /// The byte offset of the first match in `candidate`, given
     /// `candidate_initials` = `initials(candidate)`.
     pub fn find(&self, candidate: &str, candidate_initials: &str) -> Option<usize> {
-        self.finder
-            .find_iter(candidate_initials.as_bytes())
-            .find(|&at| {
-                candidate
-                    .get(at..)
-                    .is_some_and(|c| prefix_matches(&self.query, c))
-            })
+        // Every match, overlapping ones too: the first place the initials
+        // match may fail on a syllable where the next one succeeds.
+        let mut from = 0;
+        while let Some(found) = candidate_initials
+            .get(from..)
+            .and_then(|rest| self.finder.find(rest.as_bytes()))
+        {
+            let at = from + found;
+            if candidate
+                .get(at..)
+                .is_some_and(|c| prefix_matches(&self.query, c))
+            {
+                return Some(at);
+            }
+            from = at
+                + candidate_initials[at..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+        }
+        None
     }
 }
 
@@ -171,6 +185,13 @@ mod tests {
             Some(0)
         );
         assert_eq!(InitialsFinder::new("ㄱ").find(key, &initials(key)), None);
+        // The initials match at 0 (ㅅㅅㅅ) but 사 is not 수; they match again,
+        // overlapping, one syllable on.
+        let key = "ㅅㅅ사수";
+        assert_eq!(
+            InitialsFinder::new("ㅅㅅ수").find(key, &initials(key)),
+            Some("ㅅ".len())
+        );
     }
 
     proptest! {
