@@ -13,7 +13,6 @@ pub mod table;
 pub mod xlsx;
 
 use crate::scrap::frontmatter::Field;
-
 use crate::scrap::parse::{Form, Scrap, atx_heading, content_text, parse};
 use crate::scrap::table::title_line;
 use crate::scrap::template::{Role, Template};
