@@ -22,33 +22,43 @@ pub struct Memo {
 }
 
 impl Memo {
-    /// Every figure inside `span` of `text`, as [`super::figures_in`] finds
-    /// them; only lines not seen in the previous call are parsed. Lines of
-    /// earlier calls that this one did not see are forgotten, so the memo
-    /// never holds more than the texts of two consecutive calls.
-    pub fn figures_in(&mut self, text: &str, span: Span) -> Vec<Figure> {
-        let Some(region) = text.get(span.clone()) else {
-            return Vec::new();
-        };
+    /// Every figure inside the `spans` of `text` (a document's sections,
+    /// in order), as [`super::figures_in`] finds them span by span; only
+    /// lines not seen in the previous call are parsed. Lines of earlier
+    /// calls that this one did not see are forgotten, so the memo never
+    /// holds more than the texts of two consecutive calls — which is why
+    /// one call takes every span of a reading, not one call per span.
+    pub fn figures_in(&mut self, text: &str, spans: impl IntoIterator<Item = Span>) -> Vec<Figure> {
         let mut previous = std::mem::take(&mut self.lines);
         let mut out = Vec::new();
-        let mut start = span.start;
-        for line in region.split_inclusive('\n') {
-            let found = match self.lines.get(line) {
-                Some(found) => found.clone(),
-                None => {
-                    let found = previous
-                        .remove(line)
-                        .unwrap_or_else(|| figures(line).into());
-                    self.lines.insert(line.into(), found.clone());
-                    found
-                }
+        for span in spans {
+            let Some(region) = text.get(span.clone()) else {
+                continue;
             };
-            let base = out.len();
-            out.extend(found.iter().map(|f| shifted(f, start, base)));
-            start += line.len();
+            let mut start = span.start;
+            for line in region.split_inclusive('\n') {
+                let found = match self.lines.get(line) {
+                    Some(found) => found.clone(),
+                    None => {
+                        let found = previous
+                            .remove(line)
+                            .unwrap_or_else(|| figures(line).into());
+                        self.lines.insert(line.into(), found.clone());
+                        found
+                    }
+                };
+                let base = out.len();
+                out.extend(found.iter().map(|f| shifted(f, start, base)));
+                start += line.len();
+            }
         }
         out
+    }
+
+    /// How many lines were parsed or kept by the last call.
+    #[cfg(test)]
+    fn remembered(&self) -> usize {
+        self.lines.len()
     }
 }
 
@@ -71,6 +81,7 @@ mod tests {
     use super::*;
     use crate::figures::figures_in;
     use proptest::prelude::*;
+    use std::iter::once;
 
     const BODY: &str = "지난해 200명 수준에서 올해 500명으로 늘었다.\n\
         매출은 1조2천억원으로 18% 증가했다. 영업이익은 3천500억 달러.\n\
@@ -81,27 +92,39 @@ mod tests {
     #[test]
     fn remembers_unchanged_lines_and_rereads_changed_ones() {
         let mut memo = Memo::default();
-        let first = memo.figures_in(BODY, 0..BODY.len());
+        let first = memo.figures_in(BODY, once(0..BODY.len()));
         assert_eq!(first, figures_in(BODY, 0..BODY.len()));
         assert!(first.len() >= 6, "{first:?}");
         let edited = BODY.replace("500명", "700명");
-        let second = memo.figures_in(&edited, 0..edited.len());
+        let second = memo.figures_in(&edited, once(0..edited.len()));
         assert_eq!(second, figures_in(&edited, 0..edited.len()));
         assert!(second.iter().any(|f| f.value == 700.0));
         assert!(memo.lines.keys().all(|l| edited.contains(&**l)));
     }
 
     #[test]
-    fn a_span_inside_the_text_keeps_positions_of_the_whole_text() {
-        let text = format!("# 제목\n\n{BODY}## 끝\n");
-        let span = 8..8 + BODY.len();
+    fn spans_inside_the_text_keep_positions_of_the_whole_text() {
+        let text = format!("# 제목\n\n{BODY}## 인사이트\n\n매출 3% 증가.\n");
+        let at = text.find(BODY).unwrap();
+        let body = at..at + BODY.len();
+        let insight = text.len() - "매출 3% 증가.\n".len()..text.len();
         let mut memo = Memo::default();
-        assert_eq!(
-            memo.figures_in(&text, span.clone()),
-            figures_in(&text, span)
-        );
+        let both = memo.figures_in(&text, [body.clone(), insight.clone()]);
+        let mut expected = figures_in(&text, body);
+        let base = expected.len();
+        expected.extend(figures_in(&text, insight).into_iter().map(|mut f| {
+            f.change_from_of = f.change_from_of.map(|i| i + base);
+            f
+        }));
+        assert_eq!(both, expected);
+        // Both sections' lines are kept for the next version.
+        let distinct: std::collections::HashSet<&str> = BODY.split_inclusive('\n').collect();
+        assert_eq!(memo.remembered(), distinct.len() + 1);
         let outside = text.len() + 1;
-        assert!(memo.figures_in(&text, outside..outside + 4).is_empty());
+        assert!(
+            memo.figures_in(&text, once(outside..outside + 4))
+                .is_empty()
+        );
     }
 
     /// Lines built from pieces that make figures, changes, ranges and
@@ -146,9 +169,9 @@ mod tests {
         ) {
             let (a, b) = (a.concat(), b.concat());
             let mut memo = Memo::default();
-            prop_assert_eq!(memo.figures_in(&a, 0..a.len()), figures_in(&a, 0..a.len()));
-            prop_assert_eq!(memo.figures_in(&b, 0..b.len()), figures_in(&b, 0..b.len()));
-            prop_assert_eq!(memo.figures_in(&a, 0..a.len()), figures_in(&a, 0..a.len()));
+            prop_assert_eq!(memo.figures_in(&a, once(0..a.len())), figures_in(&a, 0..a.len()));
+            prop_assert_eq!(memo.figures_in(&b, once(0..b.len())), figures_in(&b, 0..b.len()));
+            prop_assert_eq!(memo.figures_in(&a, once(0..a.len())), figures_in(&a, 0..a.len()));
         }
     }
 }

@@ -22,7 +22,7 @@ use super::proto::{diagnostic, range};
 use crate::figures::draft::draft_edit;
 use crate::figures::memo::Memo;
 use crate::figures::tokens::{TokenKind, tokens};
-use crate::figures::{Figure, figures_in, format};
+use crate::figures::{figures_in, format};
 use crate::scrap::config::Config;
 use crate::scrap::diagnostic::Code;
 use crate::scrap::template::{Kind, Role};
@@ -116,9 +116,10 @@ pub fn encode(
     memo: &mut Memo,
 ) -> Vec<lsp::SemanticToken> {
     let text = &analysis.text;
-    let figures: Vec<Figure> = sections_of(analysis, config, &[Role::Body, Role::Insight])
-        .flat_map(|span| memo.figures_in(text, span))
-        .collect();
+    let figures = memo.figures_in(
+        text,
+        sections_of(analysis, config, &[Role::Body, Role::Insight]),
+    );
     let mut out = Vec::new();
     let (mut line, mut col) = (0_u32, 0_u32);
     // The byte offset `col` was counted up to, on `line`.
