@@ -40,10 +40,12 @@ impl Memo {
                 let found = match self.lines.get(line) {
                     Some(found) => found.clone(),
                     None => {
-                        let found = previous
-                            .remove(line)
-                            .unwrap_or_else(|| figures(line).into());
-                        self.lines.insert(line.into(), found.clone());
+                        // A line kept from the last call moves over with its
+                        // key: no copy of the text, no new allocation.
+                        let (key, found) = previous
+                            .remove_entry(line)
+                            .unwrap_or_else(|| (line.into(), figures(line).into()));
+                        self.lines.insert(key, found.clone());
                         found
                     }
                 };
