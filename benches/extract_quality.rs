@@ -163,7 +163,12 @@ fn main() {
         }
     }
 
-    trafilatura_dev(&opts.dir, opts.worst, opts.show.as_deref());
+    trafilatura_dev(
+        &opts.dir,
+        opts.worst,
+        opts.show.as_deref(),
+        opts.dump.as_deref(),
+    );
     korean_set();
 
     // Speed: single thread, three runs, median. On-CPU time of this thread
@@ -201,7 +206,7 @@ fn main() {
 /// trafilatura's evaluation half, scored trafilatura's way: every `with`
 /// segment found in the body is a true positive, every `without` segment
 /// found a false positive, summed over all pages (whitespace collapsed).
-fn trafilatura_dev(dir: &Path, worst: usize, show: Option<&str>) {
+fn trafilatura_dev(dir: &Path, worst: usize, show: Option<&str>, dump: Option<&Path>) {
     let base = dir.join("trafilatura-dev");
     let Some(eval) = std::fs::read(base.join("evaldata.json"))
         .ok()
@@ -224,6 +229,7 @@ fn trafilatura_dev(dir: &Path, worst: usize, show: Option<&str>) {
     let mut near_empty = Vec::new();
     let mut pages: Vec<(f64, String)> = Vec::new();
     let mut traced = Vec::new();
+    let mut bodies = BTreeMap::new();
     for (key, v) in &eval {
         let Some(file) = v.get("file").and_then(Value::as_str) else {
             continue;
@@ -242,6 +248,9 @@ fn trafilatura_dev(dir: &Path, worst: usize, show: Option<&str>) {
         let url = url::Url::parse(key).ok();
         let (article, trace) = scrapls::article::extract_traced(&html, url.as_ref(), None);
         let text = collapse_ws(&article.body);
+        if dump.is_some() {
+            bodies.insert(key.clone(), article.body.clone());
+        }
         let with = segments(v, "with");
         let without = segments(v, "without");
         let found = with.iter().filter(|s| text.contains(s.as_str())).count();
@@ -288,6 +297,12 @@ fn trafilatura_dev(dir: &Path, worst: usize, show: Option<&str>) {
             trace,
             near_empty: !with.is_empty() && article.body.chars().count() < 50,
         });
+    }
+    if let Some(d) = dump {
+        let _ = std::fs::create_dir_all(d);
+        if let Ok(json) = serde_json::to_vec(&bodies) {
+            let _ = std::fs::write(d.join("trafilatura-dev.json"), json);
+        }
     }
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;

@@ -64,6 +64,15 @@ pub(super) fn class_weight(class_id: &str) -> i32 {
         return 0;
     }
     let mut w = 0;
+    // Page builders call every block a widget (`elementor-widget-container`
+    // holds the text of an Elementor page): there the word says nothing.
+    let builder;
+    let class_id = if class_id.contains("elementor-widget") {
+        builder = class_id.replace("elementor-widget", "elementor-block");
+        &builder
+    } else {
+        class_id
+    };
     if has_word(class_id, NEGATIVE_LONG, NEGATIVE_SHORT) {
         w -= 25;
     }
@@ -112,6 +121,19 @@ pub(super) const UNLIKELY_LONG: &[&str] = &[
     "trending",
 ];
 pub(super) const UNLIKELY_SHORT: &[&str] = &["menu", "nav", "ad", "ads", "header"];
+/// Unlikely names that a content word beside them does not redeem
+/// (`relatedArticles`, `article-copyright`, `entry-meta`): the box is about
+/// the article, not the article.
+pub(super) const UNLIKELY_EVEN_IN_CONTENT: &[&str] = &[
+    "related",
+    "rating",
+    "copyright",
+    "consent",
+    "postmeta",
+    "post-meta",
+    "entry-meta",
+    "newsletter",
+];
 pub(super) const MAYBE_LONG: &[&str] = &[
     "article", "body", "column", "content", "main", "shadow", "story",
 ];
@@ -159,19 +181,23 @@ pub(super) fn prune(dom: &mut Dom, page: &Stats, strip_unlikely: bool) {
             });
         // `aria-hidden` hides an off-canvas menu, and on some themes an
         // unclosed one swallows the whole page: a hint, not a verdict.
-        let soft = matches!(tag, "form" | "header")
+        let soft = tag == "header"
             || e.attr("aria-hidden").is_some_and(|v| v == "true")
             || (strip_unlikely
                 && !matches!(tag, "a" | "article" | "main")
-                && has_word(&e.class_id, UNLIKELY_LONG, UNLIKELY_SHORT)
-                && !has_word(&e.class_id, MAYBE_LONG, &[]));
+                && ((has_word(&e.class_id, UNLIKELY_LONG, UNLIKELY_SHORT)
+                    && !has_word(&e.class_id, MAYBE_LONG, &[]))
+                    || has_word(&e.class_id, UNLIKELY_EVEN_IN_CONTENT, &[])));
         if hard {
             dom.nodes[i].removed = true;
-        } else if soft {
-            // `form` wraps whole pages on some CMSs.
-            if tag == "form" && dom.nodes[i].children.len() > 3 {
-                continue;
+        } else if tag == "form" {
+            // `form` wraps whole pages on some CMSs; a comment or rating
+            // form is fields and a few labels.
+            let c = &page.0[i];
+            if c.input > 0 && c.chars < 600 {
+                dom.nodes[i].removed = true;
             }
+        } else if soft {
             if !holds_the_prose(&page.0[i], page_chars) {
                 dom.nodes[i].removed = true;
             }
