@@ -119,8 +119,15 @@ pub(super) const UNLIKELY_LONG: &[&str] = &[
     "cookie",
     "signup",
     "trending",
+    "disclaimer",
+    "disclosure",
+    "button",
+    "flyout",
+    "table-of-contents",
 ];
-pub(super) const UNLIKELY_SHORT: &[&str] = &["menu", "nav", "ad", "ads", "header"];
+pub(super) const UNLIKELY_SHORT: &[&str] = &[
+    "menu", "nav", "navi", "ad", "ads", "header", "tags", "toc", "meta",
+];
 /// Unlikely names that a content word beside them does not redeem
 /// (`relatedArticles`, `article-copyright`, `entry-meta`): the box is about
 /// the article, not the article.
