@@ -124,6 +124,7 @@ pub(super) const UNLIKELY_LONG: &[&str] = &[
     "button",
     "flyout",
     "table-of-contents",
+    "teaser",
 ];
 pub(super) const UNLIKELY_SHORT: &[&str] = &[
     "menu", "nav", "navi", "ad", "ads", "header", "tags", "toc", "meta",
