@@ -125,6 +125,7 @@ pub(super) const UNLIKELY_LONG: &[&str] = &[
     "flyout",
     "table-of-contents",
     "teaser",
+    "kommentar",
 ];
 pub(super) const UNLIKELY_SHORT: &[&str] = &[
     "menu", "nav", "navi", "ad", "ads", "header", "tags", "toc", "meta",
