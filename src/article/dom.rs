@@ -112,12 +112,14 @@ impl Dom {
                         class_id.push(' ');
                         class_id.push_str(&i.to_ascii_lowercase());
                     }
+                    // A picture's source tells an icon from a photo.
+                    let img = e.name().eq_ignore_ascii_case("img");
                     Data::Element(Element {
                         tag: e.name().to_ascii_lowercase().into_boxed_str(),
                         class_id: class_id.into_boxed_str(),
                         attrs: e
                             .attrs()
-                            .filter(|(k, _)| KEPT_ATTRS.contains(k))
+                            .filter(|(k, _)| KEPT_ATTRS.contains(k) || (img && *k == "src"))
                             .map(|(k, v)| (Box::from(k), Box::from(v)))
                             .collect(),
                     })

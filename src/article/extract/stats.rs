@@ -113,7 +113,9 @@ impl Stats {
                     match tag {
                         "a" => c[i].link_chars = c[i].chars,
                         "p" => c[i].p += 1,
-                        "img" => {
+                        // An SVG picture is an icon (a check mark, a logo),
+                        // not a photo: it does not make a box a gallery.
+                        "img" if !is_icon(e.attr("src")) => {
                             c[i].img += 1;
                             c[i].pics += 1;
                         }
@@ -161,4 +163,14 @@ impl Stats {
             cur = dom.nodes[p].parent;
         }
     }
+}
+
+/// Does an `<img src>` name an icon? Vector images on the web are icons,
+/// logos and check marks; photos are raster.
+fn is_icon(src: Option<&str>) -> bool {
+    src.is_some_and(|s| {
+        let path = s.split(['?', '#']).next().unwrap_or(s);
+        path.get(path.len().saturating_sub(4)..)
+            .is_some_and(|ext| ext.eq_ignore_ascii_case(".svg"))
+    })
 }
