@@ -228,9 +228,13 @@ fn body(
         if let Some(b) = ld.body.as_deref() {
             push(&mut cands, Source::JsonLd, fragment_paragraphs(b));
         }
-        push(&mut cands, Source::Microdata, microdata_body(doc, dom));
-        restore(dom);
         let page = Stats::compute(dom);
+        push(
+            &mut cands,
+            Source::Microdata,
+            microdata_body(doc, dom, &page),
+        );
+        restore(dom);
         push(&mut cands, Source::Generic, generic(dom, &page));
         restore(dom);
         push(&mut cands, Source::Container, container(dom, &page));

@@ -4,7 +4,7 @@
 use scraper::Html;
 
 use super::MIN_BODY;
-use super::prune::clean_subtree;
+use super::prune::{clean_subtree, prune};
 use super::select::{select_ix, text_len};
 use super::stats::Stats;
 use crate::article::dom::Dom;
@@ -34,14 +34,17 @@ pub(super) fn site_body(doc: &Html, dom: &mut Dom, rule: &SiteRule) -> Vec<Strin
     Vec::new()
 }
 
-/// The text of `[itemprop=articleBody]`, cleaned like generic content;
-/// a block the page repeats (a hidden copy for crawlers) counts once.
-pub(super) fn microdata_body(doc: &Html, dom: &mut Dom) -> Vec<String> {
+/// The text of `[itemprop=articleBody]`, pruned and cleaned like the
+/// container (changes `dom`'s removal flags); a block the page repeats (a
+/// hidden copy for crawlers) counts once. `page` holds the statistics of
+/// the unpruned page.
+pub(super) fn microdata_body(doc: &Html, dom: &mut Dom, page: &Stats) -> Vec<String> {
     let roots = select_ix(doc, dom, "[itemprop=\"articleBody\"]");
     let mut out = Vec::new();
     if roots.is_empty() {
         return out;
     }
+    prune(dom, page, true);
     let mut stats = Stats::compute(dom);
     let mut seen: Vec<Vec<String>> = Vec::new();
     for &r in &roots {
