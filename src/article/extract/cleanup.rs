@@ -8,6 +8,10 @@ use crate::article::sites::Cleanup;
 pub(super) fn clean_paragraphs(paras: Vec<String>, cleanups: &[Cleanup]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(paras.len());
     let mut in_related = false;
+    // A heading is judged by what follows it: titles, or the story going on.
+    let prose_follows: Vec<bool> = (0..paras.len())
+        .map(|i| paras.get(i + 1).is_some_and(|next| is_prose(next)))
+        .collect();
     for (i, p) in paras.into_iter().enumerate() {
         let p = p.trim().to_owned();
         if cleanups
@@ -38,6 +42,7 @@ pub(super) fn clean_paragraphs(paras: Vec<String>, cleanups: &[Cleanup]) -> Vec<
                 | "많이본뉴스"
                 | "많이본기사"
         ) || (i > 0 && is_related_heading(&p, n))
+            || (i > 0 && !prose_follows[i] && is_loose_related_heading(&p, n))
         {
             in_related = true;
             continue;
@@ -47,7 +52,7 @@ pub(super) fn clean_paragraphs(paras: Vec<String>, cleanups: &[Cleanup]) -> Vec<
         }
         if in_related {
             // Related-article titles: short, no sentence end.
-            if n < 80 && !p.ends_with('.') {
+            if !is_prose(&p) {
                 continue;
             }
             in_related = false;
@@ -73,6 +78,12 @@ pub(super) fn clean_paragraphs(paras: Vec<String>, cleanups: &[Cleanup]) -> Vec<
         }
     }
     out
+}
+
+/// Running text rather than a title: long, or ending a sentence.
+fn is_prose(p: &str) -> bool {
+    let p = p.trim();
+    p.ends_with('.') || p.chars().count() >= 80
 }
 
 pub(super) fn is_boilerplate_line(p: &str, n: usize) -> bool {
@@ -147,6 +158,9 @@ fn is_related_heading(p: &str, n: usize) -> bool {
         "related stories",
         "recommended for you",
         "more from",
+        "more stories",
+        "see also",
+        "further reading",
         "related coverage",
         "about the author",
         "table of contents",
@@ -174,6 +188,18 @@ fn is_related_heading(p: &str, n: usize) -> bool {
         let lower = p.to_lowercase();
         // "Das könnte Sie (dich) auch interessieren", "Was Sie auch interessieren könnte"…
         HEADINGS.iter().any(|h| lower.starts_with(h)) || lower.contains("auch interessieren")
+    }
+}
+
+/// A heading that opens a box of further links as often as a section of
+/// the story ("Weitere Informationen", "Weitere Projekte im Aufbau"): a
+/// related heading only when no running text follows it.
+fn is_loose_related_heading(p: &str, n: usize) -> bool {
+    n < 60 && {
+        let lower = p.to_lowercase();
+        ["weitere ", "weiterführende "]
+            .iter()
+            .any(|h| lower.starts_with(h))
     }
 }
 
