@@ -43,6 +43,9 @@ pub struct Element {
     /// boilerplate heuristics look at.
     pub class_id: Box<str>,
     pub attrs: Vec<(Box<str>, Box<str>)>,
+    /// What the extractor made of `class_id`, kept so the word lists are
+    /// scanned once per element, not once per pass (0: not read yet).
+    pub class_memo: std::cell::Cell<u8>,
 }
 
 impl Element {
@@ -122,6 +125,7 @@ impl Dom {
                             .filter(|(k, _)| KEPT_ATTRS.contains(k) || (img && *k == "src"))
                             .map(|(k, v)| (Box::from(k), Box::from(v)))
                             .collect(),
+                        class_memo: Default::default(),
                     })
                 }
                 SNode::Text(t) => Data::Text(t.text.to_string()),

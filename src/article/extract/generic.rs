@@ -2,7 +2,7 @@
 //! way (no stop words, so it works on Korean), picks the best container and
 //! its sibling paragraphs, cleans and renders them.
 
-use super::prune::{class_weight, clean_subtree, prune};
+use super::prune::{clean_subtree, element_weight, prune};
 use super::select::text_len;
 use super::stats::Stats;
 use crate::article::dom::{Dom, Ix};
@@ -218,7 +218,7 @@ pub(super) fn init_score(dom: &Dom, i: Ix, score: &mut [f32], initialised: &mut 
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     };
-    let mut w = class_weight(&e.class_id) as f32;
+    let mut w = element_weight(e) as f32;
     if e.attr("itemprop")
         .is_some_and(|v| v.contains("articleBody"))
     {

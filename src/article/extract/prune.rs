@@ -2,16 +2,87 @@
 //! removes page chrome before scoring, and readability-style conditional
 //! cleaning inside the chosen content.
 
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::stats::{Count, Stats};
-use crate::article::dom::{Data, Dom, Ix, is_invisible};
+use crate::article::dom::{Data, Dom, Element, Ix, is_invisible};
 
 /// Does a class/id string hold one of these words? Long words match as
 /// substrings; short ones must be whole tokens ("ad" must not match "head").
-pub(super) fn has_word(class_id: &str, long: &[&str], short: &[&str]) -> bool {
+/// The reference [`Lexicon::read`] is pinned to.
+#[cfg(test)]
+fn has_word(class_id: &str, long: &[&str], short: &[&str]) -> bool {
     long.iter().any(|w| class_id.contains(w))
         || class_id
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|tok| short.contains(&tok))
+}
+
+/// Which word lists a class string draws on, one bit per list.
+const NEG_W: u8 = 1;
+const POS_W: u8 = 2;
+const UNLIKELY_W: u8 = 4;
+const MAYBE_W: u8 = 8;
+const EVEN_W: u8 = 16;
+const CAPTION_W: u8 = 32;
+
+/// Every class word of every list in one automaton, so a class string is
+/// scanned once rather than once per word (a hundred substring searches
+/// per element were a tenth of the extraction time).
+struct Lexicon {
+    ac: AhoCorasick,
+    /// Per pattern: the lists it belongs to as a substring, and as a
+    /// whole token.
+    masks: Vec<(u8, u8)>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let lists: [(u8, &[&str], &[&str]); 6] = [
+        (NEG_W, NEGATIVE_LONG, NEGATIVE_SHORT),
+        (POS_W, POSITIVE_LONG, POSITIVE_SHORT),
+        (UNLIKELY_W, UNLIKELY_LONG, UNLIKELY_SHORT),
+        (MAYBE_W, MAYBE_LONG, &[]),
+        (EVEN_W, UNLIKELY_EVEN_IN_CONTENT, &[]),
+        (CAPTION_W, CAPTION_LONG, CAPTION_SHORT),
+    ];
+    let mut words: BTreeMap<&str, (u8, u8)> = BTreeMap::new();
+    for (bit, long, short) in lists {
+        for w in long {
+            words.entry(w).or_default().0 |= bit;
+        }
+        for w in short {
+            words.entry(w).or_default().1 |= bit;
+        }
+    }
+    Lexicon {
+        ac: AhoCorasick::new(words.keys()).expect("class words build an automaton"),
+        masks: words.into_values().collect(),
+    }
+});
+
+impl Lexicon {
+    /// The lists `class_id` draws on. A `widget` right after `elementor-`
+    /// is no chrome word: page builders call every block a widget
+    /// (`elementor-widget-container` holds the text of an Elementor page).
+    fn read(&self, class_id: &str) -> u8 {
+        let bytes = class_id.as_bytes();
+        let boundary = |i: usize| bytes.get(i).is_none_or(|b| !b.is_ascii_alphanumeric());
+        let mut lists = 0;
+        for m in self.ac.find_overlapping_iter(class_id) {
+            let (long, short) = self.masks[m.pattern().as_usize()];
+            if class_id[..m.start()].ends_with("elementor-") && &class_id[m.range()] == "widget" {
+                continue;
+            }
+            lists |= long;
+            if short != 0 && (m.start() == 0 || boundary(m.start() - 1)) && boundary(m.end()) {
+                lists |= short;
+            }
+        }
+        lists
+    }
 }
 
 pub(super) const NEGATIVE_LONG: &[&str] = &[
@@ -59,24 +130,48 @@ pub(super) const POSITIVE_LONG: &[&str] = &[
 ];
 pub(super) const POSITIVE_SHORT: &[&str] = &["page"];
 
-pub(super) fn class_weight(class_id: &str) -> i32 {
-    if class_id.is_empty() {
-        return 0;
+/// Bits of [`Element::class_memo`]: what the word lists say of a class.
+const READ: u8 = 1;
+const NEGATIVE: u8 = 2;
+const POSITIVE: u8 = 4;
+const UNLIKELY: u8 = 8;
+const CAPTION: u8 = 16;
+
+/// The word lists' reading of `e`'s class and id, scanned once per element.
+fn class_flags(e: &Element) -> u8 {
+    let memo = e.class_memo.get();
+    if memo & READ != 0 {
+        return memo;
     }
+    let mut f = READ;
+    if !e.class_id.is_empty() {
+        let lists = LEXICON.read(&e.class_id);
+        if lists & NEG_W != 0 {
+            f |= NEGATIVE;
+        }
+        if lists & POS_W != 0 {
+            f |= POSITIVE;
+        }
+        if (lists & UNLIKELY_W != 0 && lists & MAYBE_W == 0) || lists & EVEN_W != 0 {
+            f |= UNLIKELY;
+        }
+        if lists & CAPTION_W != 0 {
+            f |= CAPTION;
+        }
+    }
+    e.class_memo.set(f);
+    f
+}
+
+/// The class weight of an element (readability's): −25 for a chrome word,
+/// +25 for a content word, both or neither 0.
+pub(super) fn element_weight(e: &Element) -> i32 {
+    let f = class_flags(e);
     let mut w = 0;
-    // Page builders call every block a widget (`elementor-widget-container`
-    // holds the text of an Elementor page): there the word says nothing.
-    let builder;
-    let class_id = if class_id.contains("elementor-widget") {
-        builder = class_id.replace("elementor-widget", "elementor-block");
-        &builder
-    } else {
-        class_id
-    };
-    if has_word(class_id, NEGATIVE_LONG, NEGATIVE_SHORT) {
+    if f & NEGATIVE != 0 {
         w -= 25;
     }
-    if has_word(class_id, POSITIVE_LONG, POSITIVE_SHORT) {
+    if f & POSITIVE != 0 {
         w += 25;
     }
     w
@@ -194,9 +289,7 @@ pub(super) fn prune(dom: &mut Dom, page: &Stats, strip_unlikely: bool) {
             || e.attr("aria-hidden").is_some_and(|v| v == "true")
             || (strip_unlikely
                 && !matches!(tag, "a" | "article" | "main")
-                && ((has_word(&e.class_id, UNLIKELY_LONG, UNLIKELY_SHORT)
-                    && !has_word(&e.class_id, MAYBE_LONG, &[]))
-                    || has_word(&e.class_id, UNLIKELY_EVEN_IN_CONTENT, &[])));
+                && class_flags(e) & UNLIKELY != 0);
         if hard {
             dom.nodes[i].removed = true;
         } else if tag == "form" {
@@ -234,12 +327,12 @@ pub(super) fn clean_subtree(dom: &mut Dom, stats: &mut Stats, root: Ix) {
         };
         let tag = &*e.tag;
         let c = stats.0[i];
-        let weight = class_weight(&e.class_id);
+        let weight = element_weight(e);
         let remove = match tag {
             "h1" => true,
             "h2" | "h3" | "h4" | "h5" | "h6" => weight < 0 || c.link_density() > 0.33,
             "p" | "em" | "span" | "figcaption" | "td"
-                if c.chars < 200 && has_word(&e.class_id, CAPTION_LONG, CAPTION_SHORT) =>
+                if c.chars < 200 && class_flags(e) & CAPTION != 0 =>
             {
                 true
             }
@@ -312,7 +405,68 @@ pub(super) fn conditional(tag: &str, c: &Count, weight: i32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use scraper::Html;
+
+    proptest! {
+        /// The one-pass lexicon reads every list as the plain per-word
+        /// search does (Elementor's `widget` aside).
+        #[test]
+        fn lexicon_agrees_with_the_word_lists(
+            class_id in "(ad|ads|head|nav|navi|meta|metadata|comment|share|related|article|content|elementor-widget|widget|caption|cap|desc|tags|teaser|x|1|-|_| ){0,8}",
+        ) {
+            let lists = LEXICON.read(&class_id);
+            let plain = class_id.replace("elementor-widget", "elementor-block");
+            let cases: [(u8, &[&str], &[&str]); 6] = [
+                (NEG_W, NEGATIVE_LONG, NEGATIVE_SHORT),
+                (POS_W, POSITIVE_LONG, POSITIVE_SHORT),
+                (UNLIKELY_W, UNLIKELY_LONG, UNLIKELY_SHORT),
+                (MAYBE_W, MAYBE_LONG, &[]),
+                (EVEN_W, UNLIKELY_EVEN_IN_CONTENT, &[]),
+                (CAPTION_W, CAPTION_LONG, CAPTION_SHORT),
+            ];
+            for (bit, long, short) in cases {
+                prop_assert_eq!(lists & bit != 0, has_word(&plain, long, short), "list {}", bit);
+            }
+        }
+    }
+
+    fn element(class_id: &str) -> Element {
+        Element {
+            tag: "div".into(),
+            class_id: class_id.into(),
+            attrs: Vec::new(),
+            class_memo: Default::default(),
+        }
+    }
+
+    #[test]
+    fn class_words_weigh_an_element() {
+        assert_eq!(element_weight(&element("sidebar")), -25);
+        assert_eq!(element_weight(&element("entry-content")), 25);
+        assert_eq!(element_weight(&element("article-share")), 0);
+        assert_eq!(element_weight(&element("head")), 0, "`ad` is a whole word");
+        // A page builder's block is no widget; a sidebar's still is.
+        assert_eq!(element_weight(&element("elementor-widget-container")), 0);
+        assert_eq!(element_weight(&element("widget widget_archive")), -25);
+    }
+
+    #[test]
+    fn a_box_about_the_article_is_chrome_even_when_content_named() {
+        let unlikely = |c: &str| class_flags(&element(c)) & UNLIKELY != 0;
+        // Readability's rule: a content word redeems an unlikely one…
+        assert!(!unlikely("article-footer-wrap content"));
+        assert!(unlikely("footer"));
+        // …but not for related links, ratings, the copyright or post meta.
+        assert!(unlikely("ce_relatedArticles".to_ascii_lowercase().as_str()));
+        assert!(unlikely("article-copyright"));
+        assert!(unlikely("entry-meta"));
+        assert!(!unlikely("entry-content"));
+        // Teasers and German comment boxes are chrome.
+        assert!(unlikely("teaser-list"));
+        assert!(unlikely("kommentarmodul"));
+        assert!(!unlikely("article-teaser"));
+    }
 
     const PARA: &str = "Die Stadt hat am Montag beschlossen, die Brücke zu sanieren, und die Arbeiten beginnen schon im Frühjahr.";
 
