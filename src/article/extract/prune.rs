@@ -246,7 +246,10 @@ pub(super) const MAYBE_LONG: &[&str] = &[
 /// navigation and page chrome, hidden elements, and (when `strip_unlikely`)
 /// blocks whose class or id says they are comments, shares, related links...
 ///
-/// A `header`, a `form`, `aria-hidden` or an "unlikely" class is only a hint: an element
+/// A form with fields and under [`SMALL_FORM`] characters (a comment or
+/// rating form) goes; a larger one may wrap the page.
+///
+/// A `header`, `aria-hidden` or an "unlikely" class is only a hint: an element
 /// that holds most of the page's prose (a theme that wraps the article in
 /// `div#socialicons-sticky`, an unclosed `<header>`) is kept.
 ///
@@ -290,22 +293,17 @@ pub(super) fn prune(dom: &mut Dom, page: &Stats, strip_unlikely: bool) {
             || (strip_unlikely
                 && !matches!(tag, "a" | "article" | "main")
                 && class_flags(e) & UNLIKELY != 0);
-        if hard {
+        // `form` wraps whole pages on some CMSs; a comment or rating form
+        // is fields and a few labels.
+        let small_form = tag == "form" && page.0[i].input > 0 && page.0[i].chars < SMALL_FORM;
+        if hard || small_form || (soft && !holds_the_prose(&page.0[i], page_chars)) {
             dom.nodes[i].removed = true;
-        } else if tag == "form" {
-            // `form` wraps whole pages on some CMSs; a comment or rating
-            // form is fields and a few labels.
-            let c = &page.0[i];
-            if c.input > 0 && c.chars < 600 {
-                dom.nodes[i].removed = true;
-            }
-        } else if soft {
-            if !holds_the_prose(&page.0[i], page_chars) {
-                dom.nodes[i].removed = true;
-            }
         }
     }
 }
+
+/// A form with fields and less text than this is a form, not a page.
+const SMALL_FORM: u32 = 600;
 
 /// Most of the page's text, in paragraphs, few links: the content itself.
 fn holds_the_prose(c: &Count, page_chars: u32) -> bool {
