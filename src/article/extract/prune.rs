@@ -288,7 +288,9 @@ pub(super) fn prune(dom: &mut Dom, page: &Stats, strip_unlikely: bool) {
             });
         // `aria-hidden` hides an off-canvas menu, and on some themes an
         // unclosed one swallows the whole page: a hint, not a verdict.
-        let soft = tag == "header"
+        // A header inside an article without the title is a section's
+        // (an accordion's head), not the page's masthead.
+        let soft = (tag == "header" && !(inside_article(dom, i) && !holds_title(dom, i)))
             || e.attr("aria-hidden").is_some_and(|v| v == "true")
             || (strip_unlikely
                 && !matches!(tag, "a" | "article" | "main")
@@ -300,6 +302,23 @@ pub(super) fn prune(dom: &mut Dom, page: &Stats, strip_unlikely: bool) {
             dom.nodes[i].removed = true;
         }
     }
+}
+
+/// Does node `i` hold an `<h1>`?
+fn holds_title(dom: &Dom, i: Ix) -> bool {
+    dom.descendants(i).into_iter().any(|d| dom.tag(d) == "h1")
+}
+
+/// Does an `<article>` hold node `i`?
+fn inside_article(dom: &Dom, i: Ix) -> bool {
+    let mut at = dom.nodes[i].parent;
+    while let Some(p) = at {
+        if dom.tag(p) == "article" {
+            return true;
+        }
+        at = dom.nodes[p].parent;
+    }
+    false
 }
 
 /// A form with fields and less text than this is a form, not a page.
