@@ -317,6 +317,29 @@ mod tests {
     }
 
     #[test]
+    fn a_loose_heading_is_judged_by_what_follows() {
+        let lines = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        // Titles after it: a box of further links, dropped with them.
+        let box_of_links = lines(&[
+            "Der Stadtrat hat am Montag den Neubau der Brücke beschlossen.",
+            "Weitere Pressemitteilungen",
+            "Neue Radwege im Norden",
+            "Haushalt 2024 verabschiedet",
+        ]);
+        assert_eq!(
+            clean_paragraphs(box_of_links, &[]),
+            lines(&["Der Stadtrat hat am Montag den Neubau der Brücke beschlossen."])
+        );
+        // The story going on after it: a section of the story, kept.
+        let section = lines(&[
+            "Der Stadtrat hat am Montag den Neubau der Brücke beschlossen.",
+            "Weitere Projekte im Aufbau",
+            "Auch im Süden der Stadt sollen bis 2026 zwei Brücken erneuert werden.",
+        ]);
+        assert_eq!(clean_paragraphs(section.clone(), &[]), section);
+    }
+
+    #[test]
     fn photo_credits_go_sentences_about_photos_stay() {
         assert!(is_boilerplate_line("Foto: ATON", 10));
         assert!(is_boilerplate_line("Crédits photos : Bestimage", 26));

@@ -247,7 +247,8 @@ pub(super) const MAYBE_LONG: &[&str] = &[
 /// blocks whose class or id says they are comments, shares, related links...
 ///
 /// A form with fields and under [`SMALL_FORM`] characters (a comment or
-/// rating form) goes; a larger one may wrap the page.
+/// rating form) goes; a larger one, or one holding the prose, wraps the
+/// page.
 ///
 /// A `header`, `aria-hidden` or an "unlikely" class is only a hint: an element
 /// that holds most of the page's prose (a theme that wraps the article in
@@ -298,7 +299,7 @@ pub(super) fn prune(dom: &mut Dom, page: &Stats, strip_unlikely: bool) {
         // `form` wraps whole pages on some CMSs; a comment or rating form
         // is fields and a few labels.
         let small_form = tag == "form" && page.0[i].input > 0 && page.0[i].chars < SMALL_FORM;
-        if hard || small_form || (soft && !holds_the_prose(&page.0[i], page_chars)) {
+        if hard || ((small_form || soft) && !holds_the_prose(&page.0[i], page_chars)) {
             dom.nodes[i].removed = true;
         }
     }
@@ -512,6 +513,33 @@ mod tests {
             "<body><div aria-hidden=true><a href=/>Menü</a><p>{PARA}</p><p>{PARA}</p></div></body>"
         );
         assert!(text_after_prune(&swallowed).contains("Die Stadt"));
+    }
+
+    #[test]
+    fn a_comment_form_goes_a_form_wrapping_the_page_stays() {
+        let comment = format!(
+            "<body><p>{PARA}</p><p>{PARA}</p><form id=commentform><label>Name (Pflichtfeld)</label>\
+             <input name=author><textarea></textarea></form></body>"
+        );
+        assert!(!text_after_prune(&comment).contains("Pflichtfeld"));
+        let wrapping = format!(
+            "<body><form id=aspnetForm><input type=hidden name=state><p>{PARA}</p><p>{PARA}</p>\
+             <p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></form></body>"
+        );
+        assert!(text_after_prune(&wrapping).contains("Die Stadt"));
+    }
+
+    #[test]
+    fn a_section_header_inside_the_article_stays() {
+        let page = format!(
+            "<body><header><a href=/>Startseite</a></header><article>\
+             <header><h1>Brücke wird saniert</h1><span>Von Anna Muster</span></header><p>{PARA}</p>\
+             <header><h3>Vorteile der Sanierung</h3></header><p>{PARA}</p></article></body>"
+        );
+        let text = text_after_prune(&page);
+        assert!(text.contains("Vorteile der Sanierung"), "{text}");
+        assert!(!text.contains("Startseite"), "{text}");
+        assert!(!text.contains("Anna Muster"), "{text}");
     }
 
     #[test]

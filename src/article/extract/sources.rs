@@ -58,3 +58,22 @@ pub(super) fn microdata_body(doc: &Html, dom: &mut Dom, page: &Stats) -> Vec<Str
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_microdata_body_loses_the_chrome_inside_it() {
+        let para = "Die Stadt hat am Montag beschlossen, die Brücke zu sanieren, und die Arbeiten beginnen schon im Frühjahr.";
+        let doc = Html::parse_document(&format!(
+            "<body><div itemprop=articleBody><p>{para}</p>\
+             <aside class=embed><span>Foto: Archiv, domena publiczna</span></aside>\
+             <div class=related-articles><a href=/a>Neue Radwege im Norden</a></div><p>{para}</p></div></body>"
+        ));
+        let mut dom = Dom::from_html(&doc);
+        let page = Stats::compute(&dom);
+        let out = microdata_body(&doc, &mut dom, &page);
+        assert_eq!(out, vec![para.to_owned(), para.to_owned()]);
+    }
+}

@@ -174,3 +174,23 @@ fn is_icon(src: Option<&str>) -> bool {
             .is_some_and(|ext| ext.eq_ignore_ascii_case(".svg"))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    #[test]
+    fn an_svg_picture_is_an_icon_not_a_photo() {
+        let dom = Dom::from_html(&Html::parse_document(
+            "<body><table><tr><td><img src=/icons/check.svg?v=2></td><td>Steuerlich absetzbar</td></tr>\
+             <tr><td><img src=/fotos/bruecke.JPG></td><td>Die Brücke im Winter</td></tr></table></body>",
+        ));
+        let stats = Stats::compute(&dom);
+        let table = (0..dom.nodes.len())
+            .find(|&i| dom.tag(i) == "table")
+            .expect("a table");
+        assert_eq!(stats.0[table].img, 1);
+        assert!(!is_icon(Some("/a.svg.jpg")) && is_icon(Some("/a.SVG#x")) && !is_icon(None));
+    }
+}
