@@ -291,7 +291,7 @@ pub(super) fn prune(dom: &mut Dom, page: &Stats, strip_unlikely: bool) {
         // unclosed one swallows the whole page: a hint, not a verdict.
         // A header inside an article without the title is a section's
         // (an accordion's head), not the page's masthead.
-        let soft = (tag == "header" && !(inside_article(dom, i) && !holds_title(dom, i)))
+        let soft = (tag == "header" && (!inside_article(dom, i) || holds_title(dom, i)))
             || e.attr("aria-hidden").is_some_and(|v| v == "true")
             || (strip_unlikely
                 && !matches!(tag, "a" | "article" | "main")
