@@ -226,8 +226,8 @@ pub(super) const UNLIKELY_SHORT: &[&str] = &[
     "menu", "nav", "navi", "ad", "ads", "header", "tags", "toc", "meta",
 ];
 /// Unlikely names that a content word beside them does not redeem
-/// (`relatedArticles`, `article-copyright`, `entry-meta`): the box is about
-/// the article, not the article.
+/// (`relatedArticles`, `article-copyright`, `entry-meta`, `article-tags`,
+/// `article-byline`): the box is about the article, not the article.
 pub(super) const UNLIKELY_EVEN_IN_CONTENT: &[&str] = &[
     "related",
     "rating",
@@ -237,6 +237,8 @@ pub(super) const UNLIKELY_EVEN_IN_CONTENT: &[&str] = &[
     "post-meta",
     "entry-meta",
     "newsletter",
+    "tags",
+    "byline",
 ];
 pub(super) const MAYBE_LONG: &[&str] = &[
     "article", "body", "column", "content", "main", "shadow", "story",
