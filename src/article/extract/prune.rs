@@ -270,8 +270,11 @@ pub(super) fn prune(dom: &mut Dom, page: &Stats, strip_unlikely: bool) {
         let hard = is_invisible(tag)
             || matches!(
                 tag,
-                "nav" | "aside" | "footer" | "figure" | "figcaption" | "dialog" | "menu"
+                "nav" | "aside" | "footer" | "figcaption" | "dialog" | "menu"
             )
+            // A figure is a picture, unless it holds a table (the block
+            // editors wrap every table in one: `figure.wp-block-table`).
+            || (tag == "figure" && !holds_table(dom, i))
             || e.attr("hidden").is_some()
             || e.attr("style").is_some_and(|s| {
                 let s = s.replace(' ', "").to_ascii_lowercase();
@@ -305,6 +308,13 @@ pub(super) fn prune(dom: &mut Dom, page: &Stats, strip_unlikely: bool) {
             dom.nodes[i].removed = true;
         }
     }
+}
+
+/// Does node `i` hold a `<table>`?
+fn holds_table(dom: &Dom, i: Ix) -> bool {
+    dom.descendants(i)
+        .into_iter()
+        .any(|d| dom.tag(d) == "table")
 }
 
 /// Does node `i` hold an `<h1>`?
@@ -529,6 +539,21 @@ mod tests {
              <p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></form></body>"
         );
         assert!(text_after_prune(&wrapping).contains("Die Stadt"));
+    }
+
+    #[test]
+    fn a_figure_is_a_picture_unless_it_holds_a_table() {
+        let page = format!(
+            "<body><p>{PARA}</p><figure><img src=a.jpg><figcaption>Foto: Archiv</figcaption></figure>\
+             <figure class=wp-block-table><table><tr><td>Leasing</td><td>steuerlich absetzbar</td></tr></table>\
+             <figcaption>Tabelle 1</figcaption></figure><p>{PARA}</p></body>"
+        );
+        let text = text_after_prune(&page);
+        assert!(text.contains("steuerlich absetzbar"), "{text}");
+        assert!(
+            !text.contains("Archiv") && !text.contains("Tabelle 1"),
+            "{text}"
+        );
     }
 
     #[test]
