@@ -85,7 +85,8 @@ impl Lexicon {
     }
 }
 
-pub(super) const NEGATIVE_LONG: &[&str] = &[
+/// Chrome words (readability's negative list): −25 to a block's score.
+const NEGATIVE_LONG: &[&str] = &[
     "comment",
     "share",
     "social",
@@ -121,14 +122,17 @@ pub(super) const NEGATIVE_LONG: &[&str] = &[
     "mostpopular",
     "hidden",
 ];
-pub(super) const NEGATIVE_SHORT: &[&str] = &[
+/// Chrome words matched as whole tokens only.
+const NEGATIVE_SHORT: &[&str] = &[
     "ad", "ads", "nav", "menu", "tags", "tag", "meta", "tools", "foot", "hid", "author", "credit",
     "aside", "more", "popular", "rail",
 ];
-pub(super) const POSITIVE_LONG: &[&str] = &[
+/// Content words (readability's positive list): +25.
+const POSITIVE_LONG: &[&str] = &[
     "article", "content", "entry", "hentry", "story", "body", "text", "post", "main", "blog",
 ];
-pub(super) const POSITIVE_SHORT: &[&str] = &["page"];
+/// Content words matched as whole tokens only.
+const POSITIVE_SHORT: &[&str] = &["page"];
 
 /// Bits of [`Element::class_memo`]: what the word lists say of a class.
 const READ: u8 = 1;
@@ -177,7 +181,9 @@ pub(super) fn element_weight(e: &Element) -> i32 {
     w
 }
 
-pub(super) const UNLIKELY_LONG: &[&str] = &[
+/// Names of boxes that are never the article: pruned before scoring
+/// unless a content word ([`MAYBE_LONG`]) stands beside them.
+const UNLIKELY_LONG: &[&str] = &[
     "-ad-",
     "banner",
     "breadcrumb",
@@ -222,13 +228,14 @@ pub(super) const UNLIKELY_LONG: &[&str] = &[
     "teaser",
     "kommentar",
 ];
-pub(super) const UNLIKELY_SHORT: &[&str] = &[
+/// Unlikely names matched as whole tokens only (`ad` is not `head`).
+const UNLIKELY_SHORT: &[&str] = &[
     "menu", "nav", "navi", "ad", "ads", "header", "tags", "toc", "meta",
 ];
 /// Unlikely names that a content word beside them does not redeem
 /// (`relatedArticles`, `article-copyright`, `entry-meta`, `article-tags`,
 /// `article-byline`): the box is about the article, not the article.
-pub(super) const UNLIKELY_EVEN_IN_CONTENT: &[&str] = &[
+const UNLIKELY_EVEN_IN_CONTENT: &[&str] = &[
     "related",
     "rating",
     "copyright",
@@ -240,7 +247,8 @@ pub(super) const UNLIKELY_EVEN_IN_CONTENT: &[&str] = &[
     "tags",
     "byline",
 ];
-pub(super) const MAYBE_LONG: &[&str] = &[
+/// Content words that redeem an unlikely name (`article-footer content`).
+const MAYBE_LONG: &[&str] = &[
     "article", "body", "column", "content", "main", "shadow", "story",
 ];
 
@@ -292,10 +300,10 @@ pub(super) fn prune(dom: &mut Dom, page: &Stats, strip_unlikely: bool) {
                         | "dialog"
                 )
             });
-        // `aria-hidden` hides an off-canvas menu, and on some themes an
-        // unclosed one swallows the whole page: a hint, not a verdict.
         // A header inside an article without the title is a section's
-        // (an accordion's head), not the page's masthead.
+        // (an accordion's head), not the page's masthead. `aria-hidden`
+        // hides an off-canvas menu, and on some themes an unclosed one
+        // swallows the whole page: a hint, not a verdict.
         let soft = (tag == "header" && (!inside_article(dom, i) || holds_title(dom, i)))
             || e.attr("aria-hidden").is_some_and(|v| v == "true")
             || (strip_unlikely
@@ -383,7 +391,7 @@ pub(super) fn clean_subtree(dom: &mut Dom, stats: &mut Stats, root: Ix) {
 
 /// Photo captions by class name (Korean CMSs: `img_desc`, `thumb_txt`,
 /// `editor-img-caption`, `txt-desc`).
-pub(super) const CAPTION_LONG: &[&str] = &[
+const CAPTION_LONG: &[&str] = &[
     "caption",
     "img_desc",
     "img-desc",
@@ -394,7 +402,7 @@ pub(super) const CAPTION_LONG: &[&str] = &[
     "photo-txt",
     "photo_txt",
 ];
-pub(super) const CAPTION_SHORT: &[&str] = &["cap", "desc"];
+const CAPTION_SHORT: &[&str] = &["cap", "desc"];
 
 pub(super) fn conditional(tag: &str, c: &Count, weight: i32) -> bool {
     // An embedded quotation (a tweet in a widget box) is article text.
