@@ -39,17 +39,20 @@ struct Lexicon {
     masks: Vec<(u8, u8)>,
 }
 
+/// Each list's bit, its substring words and its whole-token words.
+type WordList = (u8, &'static [&'static str], &'static [&'static str]);
+const LISTS: [WordList; 6] = [
+    (NEG_W, NEGATIVE_LONG, NEGATIVE_SHORT),
+    (POS_W, POSITIVE_LONG, POSITIVE_SHORT),
+    (UNLIKELY_W, UNLIKELY_LONG, UNLIKELY_SHORT),
+    (MAYBE_W, MAYBE_LONG, &[]),
+    (EVEN_W, UNLIKELY_EVEN_IN_CONTENT, &[]),
+    (CAPTION_W, CAPTION_LONG, CAPTION_SHORT),
+];
+
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let lists: [(u8, &[&str], &[&str]); 6] = [
-        (NEG_W, NEGATIVE_LONG, NEGATIVE_SHORT),
-        (POS_W, POSITIVE_LONG, POSITIVE_SHORT),
-        (UNLIKELY_W, UNLIKELY_LONG, UNLIKELY_SHORT),
-        (MAYBE_W, MAYBE_LONG, &[]),
-        (EVEN_W, UNLIKELY_EVEN_IN_CONTENT, &[]),
-        (CAPTION_W, CAPTION_LONG, CAPTION_SHORT),
-    ];
     let mut words: BTreeMap<&str, (u8, u8)> = BTreeMap::new();
-    for (bit, long, short) in lists {
+    for (bit, long, short) in LISTS {
         for w in long {
             words.entry(w).or_default().0 |= bit;
         }
@@ -455,15 +458,7 @@ mod tests {
         ) {
             let lists = LEXICON.read(&class_id);
             let plain = class_id.replace("elementor-widget", "elementor-block");
-            let cases: [(u8, &[&str], &[&str]); 6] = [
-                (NEG_W, NEGATIVE_LONG, NEGATIVE_SHORT),
-                (POS_W, POSITIVE_LONG, POSITIVE_SHORT),
-                (UNLIKELY_W, UNLIKELY_LONG, UNLIKELY_SHORT),
-                (MAYBE_W, MAYBE_LONG, &[]),
-                (EVEN_W, UNLIKELY_EVEN_IN_CONTENT, &[]),
-                (CAPTION_W, CAPTION_LONG, CAPTION_SHORT),
-            ];
-            for (bit, long, short) in cases {
+            for (bit, long, short) in LISTS {
                 prop_assert_eq!(lists & bit != 0, has_word(&plain, long, short), "list {}", bit);
             }
         }
